@@ -1,0 +1,46 @@
+/** One cell of a record. Offsets are relative to the start of its row. */
+export interface Cell {
+  /** The cell's value after unquoting, as csv-parse returns it. */
+  readonly value: string;
+  /** Start of the cell's raw text (its opening quote when quoted). */
+  readonly start: number;
+  /** End of the cell's raw text (after its closing quote when quoted). */
+  readonly end: number;
+  /** Start and end of the value inside the quotes (equal to start/end when unquoted). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  readonly quoted: boolean;
+}
+
+export type LineTerminator = '' | '\r\n' | '\n' | '\r';
+
+export interface RowProblemSeed {
+  code: 'csv.unclosed-quote' | 'csv.malformed';
+  message: string;
+  /** Offset relative to the row start. */
+  at: number;
+}
+
+/** One record of the file and where it sits. */
+export interface Row {
+  /** Unique for the document's lifetime; a re-parsed row gets a new id. */
+  readonly id: number;
+  /** Absolute offset of the row's first character; shifted when earlier text changes. */
+  start: number;
+  /** 0-based line of the row's first character; shifted when earlier lines change. */
+  line: number;
+  /** Length of the row's content, without its terminator. */
+  readonly length: number;
+  readonly terminator: LineTerminator;
+  /** Offsets (relative to start) just after each line break inside quoted cells. */
+  readonly innerLineStarts: readonly number[];
+  readonly cells: readonly Cell[];
+  /** True when the row has no characters at all (a blank line). */
+  readonly blank: boolean;
+  /** Set when csv-parse could not read the row; its cells are then empty. */
+  readonly broken?: RowProblemSeed;
+}
+
+export function rowTextLength(row: Row): number {
+  return row.length + row.terminator.length;
+}

@@ -1,0 +1,202 @@
+import { parse } from 'csv-parse/sync';
+import type { Cell, LineTerminator, Row, RowProblemSeed } from './csvTypes';
+import { innerLineStarts, locateCells } from './locateCells';
+
+export type IdSource = () => number;
+
+interface RecordEvent {
+  record: string[];
+  bytes: number;
+}
+interface SkipEvent {
+  skip: string;
+  message: string;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Parses text[from, to) — which must start at a record boundary — into rows with the exact
+ * offsets of every cell. csv-parse is the parser of record: it decides the records and the
+ * values; positions are then located inside each record's own text.
+ */
+export function parseRows(text: string, from: number, to: number, firstLine: number, nextId: IdSource): Row[] {
+  const region = text.slice(from, to);
+  const events: (RecordEvent | SkipEvent)[] = [];
+  let fatal: string | undefined;
+  try {
+    parse(region, {
+      info: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      skip_records_with_error: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: ({ record, info }: { record: string[]; info: { bytes: number } }) => {
+        events.push({ record, bytes: info.bytes });
+        return null;
+      },
+      on_skip: (error: { code?: string; message: string } | undefined) => {
+        events.push({ skip: error?.code ?? 'CSV_ERROR', message: error?.message ?? 'unreadable record' });
+        return undefined;
+      },
+    } as never);
+  } catch (error) {
+    fatal = (error as Error).message;
+  }
+
+  const rows: Row[] = [];
+  const buffer = NON_ASCII.test(region) ? Buffer.from(region, 'utf8') : undefined;
+  let charPos = 0;
+  let bytePos = 0;
+  let line = firstLine;
+  const push = (row: Row) => {
+    rows.push(row);
+    line += row.innerLineStarts.length + (row.terminator ? 1 : 0);
+  };
+  const pendingSkips: SkipEvent[] = [];
+
+  for (const event of events) {
+    if ('skip' in event) {
+      pendingSkips.push(event);
+      continue;
+    }
+    const endChar = buffer ? charPos + buffer.toString('utf8', bytePos, event.bytes).length : event.bytes;
+    bytePos = event.bytes;
+    let recordStart = charPos;
+    // Records csv-parse skipped sit in front of this one: split them off with a quote-aware scan.
+    for (const skipped of pendingSkips) {
+      const skippedEnd = scanRecordEnd(region, recordStart, endChar);
+      push(brokenRow(region, recordStart, skippedEnd, from, line, nextId, {
+        code: 'csv.malformed',
+        message: skipped.message,
+        at: 0,
+      }));
+      recordStart = skippedEnd;
+    }
+    pendingSkips.length = 0;
+    push(recordRow(region, recordStart, endChar, from, line, nextId, event.record));
+    charPos = endChar;
+  }
+
+  if (charPos < region.length) {
+    const rest = region.slice(charPos);
+    const unclosed = pendingSkips.some((s) => s.skip === 'CSV_QUOTE_NOT_CLOSED') || /Quote Not Closed/i.test(fatal ?? '');
+    const quoteAt = unclosed ? findUnclosedQuote(rest) : 0;
+    const seed: RowProblemSeed = unclosed
+      ? { code: 'csv.unclosed-quote', message: 'unclosed quote', at: quoteAt }
+      : { code: 'csv.malformed', message: pendingSkips[0]?.message ?? fatal ?? 'unreadable text', at: 0 };
+    push(brokenRow(region, charPos, region.length, from, line, nextId, seed));
+  }
+  return rows;
+}
+
+function splitTerminator(recordText: string): { content: string; terminator: LineTerminator } {
+  if (recordText.endsWith('\r\n')) return { content: recordText.slice(0, -2), terminator: '\r\n' };
+  if (recordText.endsWith('\n')) return { content: recordText.slice(0, -1), terminator: '\n' };
+  if (recordText.endsWith('\r')) return { content: recordText.slice(0, -1), terminator: '\r' };
+  return { content: recordText, terminator: '' };
+}
+
+function recordRow(
+  region: string,
+  start: number,
+  end: number,
+  base: number,
+  line: number,
+  nextId: IdSource,
+  values: string[],
+): Row {
+  const { content, terminator } = splitTerminator(region.slice(start, end));
+  const spans = locateCells(content);
+  if (spans.length !== values.length) {
+    return brokenRow(region, start, end, base, line, nextId, {
+      code: 'csv.malformed',
+      message: `quotes in this row could not be read consistently (${values.length} values, ${spans.length} cells)`,
+      at: 0,
+    });
+  }
+  const cells: Cell[] = spans.map((span, i) => ({ ...span, value: values[i] ?? '' }));
+  return {
+    id: nextId(),
+    start: base + start,
+    line,
+    length: content.length,
+    terminator,
+    innerLineStarts: innerLineStarts(content),
+    cells,
+    blank: content.length === 0,
+  };
+}
+
+function brokenRow(
+  region: string,
+  start: number,
+  end: number,
+  base: number,
+  line: number,
+  nextId: IdSource,
+  broken: RowProblemSeed,
+): Row {
+  const { content, terminator } = splitTerminator(region.slice(start, end));
+  return {
+    id: nextId(),
+    start: base + start,
+    line,
+    length: content.length,
+    terminator,
+    innerLineStarts: innerLineStarts(content),
+    cells: [],
+    blank: false,
+    broken,
+  };
+}
+
+/** End (after its terminator) of the record starting at `from`, reading quotes as CSV does. */
+function scanRecordEnd(text: string, from: number, limit: number): number {
+  let inQuotes = false;
+  let atCellStart = true;
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === 34 && atCellStart) {
+      inQuotes = true;
+      continue;
+    }
+    atCellStart = c === 44;
+    if (c === 10) return i + 1;
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return limit;
+}
+
+/** Offset of the quote that opens a cell and is never closed, within `text`. */
+function findUnclosedQuote(text: string): number {
+  let open = -1;
+  let atCellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (open >= 0) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else {
+          open = -1;
+          atCellStart = false;
+        }
+      }
+      continue;
+    }
+    if (c === 34 && atCellStart) {
+      open = i;
+      continue;
+    }
+    atCellStart = c === 44 || c === 10 || c === 13;
+  }
+  return open >= 0 ? open : 0;
+}

@@ -1,0 +1,20 @@
+/** The Classworks enrollment language service: pure TypeScript, no vscode, no LSP wiring. */
+export * from './fields';
+export * from './problems';
+export * from './config/configSchema';
+export * from './config/findConfigFile';
+export type { Cell, Row } from './csv/csvTypes';
+export { parseRows } from './csv/parseRows';
+export * from './mapping/columnMapping';
+export { normalizeHeading, HEADING_ALIASES } from './mapping/headingAliases';
+export { RULE_CATALOG, RULE_BY_CODE } from './rules/ruleCatalog';
+export type { RuleMeta } from './rules/ruleTypes';
+export { describeCharacter } from './rules/cellEdits';
+export { EnrollmentDocument, type CellLocation, type ProblemCounts } from './model/enrollmentDocument';
+export type { LintOptions } from './model/lintOptions';
+export { applyTextEdits, compatibleFixes, lineStarts } from './fixes/applyEdits';
+export { fixAllEdits, fixAllText } from './fixes/fixAll';
+export { CLASSWORKS_GRADES, canonicalGrade } from './values/grades';
+export { interpretUserType } from './values/userTypes';
+export { ruleDocsUrl } from './docsLinks';
+export { looksLikeEnrollmentFile } from './mapping/sniffEnrollment';

@@ -1,0 +1,460 @@
+import type { ClassworksConfig, SeveritySetting } from '../config/configSchema';
+import { type Cell, type Row, rowTextLength } from '../csv/csvTypes';
+import { parseRows } from '../csv/parseRows';
+import type { FieldName } from '../fields';
+import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMapping';
+import type { OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } from '../problems';
+import { FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
+import type { FileContext, IndexRule, RowContext } from '../rules/ruleTypes';
+import { interpretUserType } from '../values/userTypes';
+import type { LintOptions } from './lintOptions';
+import { positionAt, rowIndexAt } from './positions';
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Where an offset falls: which row, which cell, which field. */
+export interface CellLocation {
+  row: Row;
+  rowIndex: number;
+  isHeader: boolean;
+  column: number;
+  cell: Cell;
+  field: FieldName | undefined;
+  /** Absolute offsets of the cell's raw text. */
+  start: number;
+  end: number;
+}
+
+interface RuleFailure {
+  code: string;
+  line: number;
+  message: string;
+}
+
+/**
+ * One enrollment file and everything known about it. Edits are applied incrementally:
+ * only the rows an edit touches are re-parsed and re-checked, and the cross-row indexes
+ * (duplicates, shared passwords) are updated row by row instead of rebuilt.
+ */
+export class EnrollmentDocument {
+  private text: string;
+  private rows: Row[] = [];
+  private lastId = 0;
+  private readonly nextId = () => ++this.lastId;
+  private options: LintOptions;
+  private config: ClassworksConfig;
+  private severities: Record<string, SeveritySetting> = {};
+  private mapping!: ColumnMapping;
+  /** Problems of each row by row id, offsets relative to the row start. */
+  private readonly rowProblems = new Map<number, OffsetProblem[]>();
+  /** Per index rule: key -> rows holding it; and the keys held by more than one row. */
+  private readonly indexes = new Map<IndexRule, Map<string, Set<Row>>>();
+  private readonly shared = new Map<IndexRule, Set<string>>();
+  private readonly rowKeys = new Map<number, (string | undefined)[]>();
+  private lineEndings = { crlf: 0, lf: 0, cr: 0 };
+  private fileProblems: OffsetProblem[] | undefined;
+  private readonly failures = new Map<string, RuleFailure>();
+
+  constructor(text: string, options: LintOptions = {}) {
+    this.text = text;
+    this.options = options;
+    this.config = options.config ?? {};
+    this.severities = { ...(this.config.rules ?? {}), ...(options.severities ?? {}) };
+    this.reparseAll();
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  getMapping(): ColumnMapping {
+    return this.mapping;
+  }
+
+  getRows(): readonly Row[] {
+    return this.rows;
+  }
+
+  /** Replaces options (config, settings) and re-checks everything. */
+  setOptions(options: LintOptions): void {
+    this.options = options;
+    this.config = options.config ?? {};
+    this.severities = { ...(this.config.rules ?? {}), ...(options.severities ?? {}) };
+    this.mapping = this.computeMapping();
+    this.revalidateAll();
+  }
+
+  /** Replaces text[start, end) with `newText` and re-checks what the edit touched. */
+  applyEdit(start: number, end: number, newText: string): void {
+    const text = this.text;
+    this.text = text.slice(0, start) + newText + text.slice(end);
+    const rows = this.rows;
+    if (rows.length === 0) return this.reparseAll();
+    const delta = newText.length - (end - start);
+    const i = rowIndexAt(rows, start);
+    const j = rowIndexAt(rows, end);
+    const lo = i > 0 && start <= (rows[i] as Row).start ? i - 1 : i;
+    const hi = Math.min(rows.length - 1, j + 1);
+    const first = rows[lo] as Row;
+    const last = rows[hi] as Row;
+    const regionStart = first.start;
+    const regionEndNew = last.start + rowTextLength(last) + delta;
+    const atEnd = hi === rows.length - 1;
+    const fresh = parseRows(this.text, regionStart, regionEndNew, first.line, this.nextId);
+    const tail = fresh[fresh.length - 1];
+    if (!atEnd && (!tail || tail.terminator === '' || tail.broken?.code === 'csv.unclosed-quote')) {
+      return this.reparseAll();
+    }
+    const lineCount = (r: Row) => r.innerLineStarts.length + (r.terminator ? 1 : 0);
+    let oldLines = 0;
+    for (let k = lo; k <= hi; k++) oldLines += lineCount(rows[k] as Row);
+    let newLines = 0;
+    for (const r of fresh) newLines += lineCount(r);
+    const lineDelta = newLines - oldLines;
+    const removed = rows.splice(lo, hi - lo + 1, ...fresh);
+    for (let k = lo + fresh.length; k < rows.length; k++) {
+      const r = rows[k] as Row;
+      r.start += delta;
+      r.line += lineDelta;
+    }
+    for (const r of removed) this.forgetRow(r);
+    this.fileProblems = undefined;
+    if (lo === 0) {
+      const mapping = this.computeMapping();
+      if (!sameMapping(mapping, this.mapping)) {
+        this.mapping = mapping;
+        for (const r of fresh) this.countEnding(r, 1);
+        this.revalidateAll(false);
+        return;
+      }
+    }
+    for (let k = lo; k < lo + fresh.length; k++) this.checkRow(rows[k] as Row, k);
+  }
+
+  /** All problems, in document order, with severities resolved and `off` rules left out. */
+  getProblems(): Problem[] {
+    const items: { abs: OffsetProblem; severity: Severity }[] = [];
+    const add = (p: OffsetProblem, base: number) => {
+      const severity = this.severityOf(p);
+      if (severity) items.push({ abs: shift(p, base), severity });
+    };
+    for (const row of this.rows) {
+      const problems = this.rowProblems.get(row.id);
+      if (problems) for (const p of problems) add(p, row.start);
+    }
+    for (const rule of INDEX_RULES) {
+      const column = this.mapping.columnOf[rule.field];
+      const keys = this.shared.get(rule);
+      if (column === undefined || !keys) continue;
+      const index = this.indexes.get(rule) as Map<string, Set<Row>>;
+      for (const key of keys) {
+        const group = [...(index.get(key) ?? [])].sort((a, b) => a.start - b.start);
+        const firstRow = group[0] as Row;
+        const firstCell = firstRow.cells[column] as Cell;
+        for (const row of group.slice(1)) {
+          const cell = row.cells[column] as Cell;
+          const p = rule.describe(row, cell, { row: firstRow, line: firstRow.line });
+          p.related = [
+            {
+              start: firstRow.start + firstCell.valueStart - row.start,
+              end: firstRow.start + firstCell.valueEnd - row.start,
+              message: `first used here (line ${firstRow.line + 1})`,
+            },
+          ];
+          add(p, row.start);
+        }
+      }
+    }
+    for (const p of this.getFileProblems()) add(p, 0);
+    items.sort((a, b) => a.abs.start - b.abs.start || a.abs.end - b.abs.end);
+    return items.map(({ abs, severity }) => this.toProblem(abs, severity));
+  }
+
+  getCounts(): ProblemCounts {
+    const counts = { errors: 0, warnings: 0, infos: 0 };
+    for (const p of this.getProblems()) {
+      if (p.severity === 'error') counts.errors++;
+      else if (p.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+    return counts;
+  }
+
+  positionAt(offset: number) {
+    return positionAt(this.rows, offset);
+  }
+
+  /** The cell at an absolute offset, or undefined between cells or outside rows. */
+  cellAt(offset: number): CellLocation | undefined {
+    if (this.rows.length === 0) return undefined;
+    const rowIndex = rowIndexAt(this.rows, offset);
+    const row = this.rows[rowIndex] as Row;
+    const rel = offset - row.start;
+    if (rel < 0 || rel > row.length) return undefined;
+    const column = row.cells.findIndex((c) => rel >= c.start && rel <= c.end);
+    const cell = row.cells[column];
+    if (!cell) return undefined;
+    const isHeader = this.mapping.hasHeader && rowIndex === 0;
+    const field = (Object.keys(this.mapping.columnOf) as FieldName[]).find((f) => this.mapping.columnOf[f] === column);
+    return { row, rowIndex, isHeader, column, cell, field, start: row.start + cell.start, end: row.start + cell.end };
+  }
+
+  /** Rule failures since the last full check (a rule that threw is reported, never fatal). */
+  getRuleFailures(): readonly RuleFailure[] {
+    return [...this.failures.values()];
+  }
+
+  // ---- internals ----
+
+  private reparseAll(): void {
+    const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (const r of this.rows) this.rowProblems.delete(r.id);
+    this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId);
+    this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
+    for (const r of this.rows) this.countEnding(r, 1);
+    this.mapping = this.computeMapping();
+    this.revalidateAll(false);
+  }
+
+  private revalidateAll(recount = true): void {
+    this.rowProblems.clear();
+    this.indexes.clear();
+    this.shared.clear();
+    this.rowKeys.clear();
+    this.failures.clear();
+    if (recount) {
+      this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
+      for (const r of this.rows) this.countEnding(r, 1);
+    }
+    for (const rule of INDEX_RULES) {
+      this.indexes.set(rule, new Map());
+      this.shared.set(rule, new Set());
+    }
+    this.fileProblems = undefined;
+    this.rows.forEach((row, index) => this.checkRowRules(row, index));
+  }
+
+  private computeMapping(): ColumnMapping {
+    const first = this.rows.find((r) => !r.blank && !r.broken);
+    return mapColumns(first?.cells.map((c) => c.value), this.config);
+  }
+
+  private headerIndex(): number {
+    return this.mapping.hasHeader ? this.rows.findIndex((r) => !r.blank && !r.broken) : -1;
+  }
+
+  private countEnding(row: Row, sign: 1 | -1): void {
+    if (row.terminator === '\r\n') this.lineEndings.crlf += sign;
+    else if (row.terminator === '\n') this.lineEndings.lf += sign;
+    else if (row.terminator === '\r') this.lineEndings.cr += sign;
+  }
+
+  private forgetRow(row: Row): void {
+    this.rowProblems.delete(row.id);
+    this.countEnding(row, -1);
+    const keys = this.rowKeys.get(row.id);
+    if (!keys) return;
+    this.rowKeys.delete(row.id);
+    INDEX_RULES.forEach((rule, k) => {
+      const key = keys[k];
+      if (key === undefined) return;
+      const group = this.indexes.get(rule)?.get(key);
+      if (!group) return;
+      group.delete(row);
+      if (group.size === 0) this.indexes.get(rule)?.delete(key);
+      if (group.size < 2) this.shared.get(rule)?.delete(key);
+    });
+  }
+
+  private checkRow(row: Row, index: number): void {
+    this.countEnding(row, 1);
+    this.checkRowRules(row, index);
+  }
+
+  private checkRowRules(row: Row, index: number): void {
+    const problems: OffsetProblem[] = [];
+    if (row.broken) {
+      problems.push(this.brokenProblem(row));
+    } else if (row.blank) {
+      if (row.terminator !== '' || index < this.rows.length - 1) {
+        problems.push({
+          code: 'row.blank',
+          message:
+            'Blank line. The importer may read it as a user with every field empty and reject the file. Delete the line.',
+          start: 0,
+          end: row.terminator.length,
+          field: null,
+          fix: { title: 'Delete the blank line', edits: [{ start: 0, end: row.terminator.length, newText: '' }] },
+        });
+      }
+    } else if (index !== this.headerIndex() && !this.mapping.unidentified) {
+      const ctx = this.rowContext(row, problems);
+      for (const rule of ROW_RULES) {
+        try {
+          rule.check(ctx);
+        } catch (error) {
+          this.ruleFailed(rule.code, row, error);
+        }
+      }
+      this.indexRow(row);
+    }
+    if (problems.length > 0) this.rowProblems.set(row.id, problems);
+    else this.rowProblems.delete(row.id);
+  }
+
+  private brokenProblem(row: Row): OffsetProblem {
+    const seed = row.broken as NonNullable<Row['broken']>;
+    if (seed.code === 'csv.unclosed-quote') {
+      const swallowed = row.innerLineStarts.filter((s) => s > seed.at).length + (row.terminator ? 1 : 0);
+      return {
+        code: 'csv.unclosed-quote',
+        message: `This quote opens a cell that is never closed, so the rest of the file (${swallowed} line${swallowed === 1 ? '' : 's'}) is read as one value and none of those users can be imported. Add the closing quote, or remove this one if the value was not meant to be quoted.`,
+        start: seed.at,
+        end: seed.at + 1,
+        field: null,
+      };
+    }
+    return {
+      code: 'csv.malformed',
+      message: `This row cannot be read as CSV (${seed.message}), so it cannot be imported. Check its quotes: a quoted value must start and end with " and a " inside it is written "".`,
+      start: 0,
+      end: row.length,
+      field: null,
+    };
+  }
+
+  private rowContext(row: Row, problems: OffsetProblem[]): RowContext {
+    const mapping = this.mapping;
+    const cell = (field: FieldName) => {
+      const column = mapping.columnOf[field];
+      return column === undefined ? undefined : row.cells[column];
+    };
+    return {
+      row,
+      mapping,
+      cell,
+      userType: () => {
+        const c = cell('User Type');
+        return c ? interpretUserType(c.value) : undefined;
+      },
+      schools: this.config.schools,
+      today: this.options.today ?? new Date(),
+      report: (p) => problems.push(p),
+    };
+  }
+
+  private indexRow(row: Row): void {
+    const keys: (string | undefined)[] = [];
+    for (const rule of INDEX_RULES) {
+      const column = this.mapping.columnOf[rule.field];
+      const cell = column === undefined ? undefined : row.cells[column];
+      let key: string | undefined;
+      try {
+        key = cell ? rule.key(cell.value) : undefined;
+      } catch (error) {
+        this.ruleFailed(rule.code, row, error);
+      }
+      keys.push(key);
+      if (key === undefined) continue;
+      const index = this.indexes.get(rule) as Map<string, Set<Row>>;
+      let group = index.get(key);
+      if (!group) index.set(key, (group = new Set()));
+      group.add(row);
+      if (group.size === 2) this.shared.get(rule)?.add(key);
+    }
+    if (keys.some((k) => k !== undefined)) this.rowKeys.set(row.id, keys);
+  }
+
+  private ruleFailed(code: string, row: Row, error: unknown): void {
+    this.options.onRuleError?.(code, error);
+    if (!this.failures.has(code)) {
+      this.failures.set(code, { code, line: row.line, message: error instanceof Error ? error.message : String(error) });
+      this.fileProblems = undefined;
+    }
+  }
+
+  private getFileProblems(): OffsetProblem[] {
+    if (this.fileProblems) return this.fileProblems;
+    const problems: OffsetProblem[] = [];
+    const headerIndex = this.headerIndex();
+    const headerRow = headerIndex >= 0 ? this.rows[headerIndex] : undefined;
+    const ctx: FileContext = {
+      text: this.text,
+      rows: this.rows,
+      mapping: this.mapping,
+      headerRow,
+      dataRows: headerIndex >= 0 ? this.rows.slice(headerIndex + 1) : this.rows,
+      config: this.config,
+      fileName: this.options.fileName,
+      lineEndings: this.lineEndings,
+      cellStart: (row, cell) => row.start + cell.start,
+      report: (p) => problems.push(p),
+    };
+    for (const rule of FILE_RULES) {
+      try {
+        rule.check(ctx);
+      } catch (error) {
+        this.options.onRuleError?.(rule.code, error);
+        if (!this.failures.has(rule.code)) {
+          this.failures.set(rule.code, { code: rule.code, line: 0, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+    for (const failure of this.failures.values()) {
+      problems.push({
+        code: 'internal.rule-failed',
+        message: `The check "${failure.code}" failed (${failure.message}) near line ${failure.line + 1}; its results may be missing from this file. The other checks ran. Please report this with the file's shape (not its data).`,
+        start: this.rows[0]?.start ?? 0,
+        end: this.rows[0]?.start ?? 0,
+        field: null,
+      });
+    }
+    this.fileProblems = problems;
+    return problems;
+  }
+
+  private severityOf(p: OffsetProblem): Severity | undefined {
+    const setting = this.severities[p.code];
+    if (setting === 'off') return undefined;
+    if (setting) return setting;
+    return p.severity ?? RULE_BY_CODE.get(p.code)?.defaultSeverity ?? 'error';
+  }
+
+  private toProblem(p: OffsetProblem, severity: Severity): Problem {
+    const range = (start: number, end: number) => ({ start: this.positionAt(start), end: this.positionAt(end) });
+    const fix = (f: OffsetFix) => ({
+      title: f.title,
+      edits: f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })),
+    });
+    return {
+      code: p.code,
+      severity,
+      message: p.message,
+      range: range(p.start, p.end),
+      field: p.field,
+      fix: p.fix ? fix(p.fix) : undefined,
+      suggestions: (p.suggestions ?? []).map(fix),
+      related: p.related?.map((r) => ({ range: range(r.start, r.end), message: r.message })),
+    };
+  }
+}
+
+function shiftEdit(e: OffsetEdit, base: number): OffsetEdit {
+  return { start: e.start + base, end: e.end + base, newText: e.newText };
+}
+
+function shift(p: OffsetProblem, base: number): OffsetProblem {
+  if (base === 0) return p;
+  return {
+    ...p,
+    start: p.start + base,
+    end: p.end + base,
+    fix: p.fix && { title: p.fix.title, edits: p.fix.edits.map((e) => shiftEdit(e, base)) },
+    suggestions: p.suggestions?.map((f) => ({ title: f.title, edits: f.edits.map((e) => shiftEdit(e, base)) })),
+    related: p.related?.map((r) => ({ ...r, start: r.start + base, end: r.end + base })),
+  };
+}

@@ -1,0 +1,72 @@
+import { ageOn, isAfter, readDate } from '../values/dates';
+import type { RowRule } from './ruleTypes';
+
+/** Plausible ages in whole years, by user type (undefined: type unknown). */
+const AGE_RANGE = { 0: [2, 22], 1: [16, 100], unknown: [2, 100] } as const;
+
+export const birthdateInvalid: RowRule = {
+  kind: 'row',
+  code: 'birthdate.invalid',
+  defaultSeverity: 'error',
+  title: 'Birthdate is not a real date in MM/DD/YYYY (or YYYY-MM-DD).',
+  check(ctx) {
+    const cell = ctx.cell('Birthdate');
+    if (!cell || cell.value.trim() === '') return;
+    const reading = readDate(cell.value);
+    const at = { start: cell.valueStart, end: cell.valueEnd, field: 'Birthdate' as const };
+    if (reading.kind === 'unreadable') {
+      ctx.report({
+        code: 'birthdate.invalid',
+        message: `Birthdate "${cell.value}" is not a date the import can read. Write it as MM/DD/YYYY, e.g. 03/14/2012.`,
+        ...at,
+      });
+    } else if (reading.kind === 'two-digit-year') {
+      ctx.report({
+        code: 'birthdate.invalid',
+        message: `Birthdate "${cell.value}" has a two-digit year, so the century is a guess (2015 or 1915?). Write the full year: MM/DD/YYYY.`,
+        ...at,
+      });
+    } else if (reading.kind === 'not-real') {
+      ctx.report({
+        code: 'birthdate.invalid',
+        message: `Birthdate "${cell.value}" is not a real date: ${reading.reason}. The import rejects it; correct it from the SIS.`,
+        ...at,
+      });
+    } else if (isAfter(reading.date, ctx.today)) {
+      ctx.report({
+        code: 'birthdate.future',
+        message: `Birthdate "${cell.value}" is in the future. The import rejects it; correct it from the SIS.`,
+        ...at,
+      });
+    } else {
+      const type = ctx.userType();
+      const [min, max] = AGE_RANGE[type ?? 'unknown'];
+      const age = ageOn(reading.date, ctx.today);
+      if (age < min || age > max) {
+        const who = type === 0 ? 'a student' : type === 1 ? 'a staff member' : 'a user';
+        ctx.report({
+          code: 'birthdate.implausible',
+          message: `Birthdate "${cell.value}" makes ${who} ${age} years old, outside the usual ${min}–${max}. Check the date (and the User Type) against the SIS.`,
+          ...at,
+        });
+      }
+    }
+  },
+};
+
+/** Declared for the catalogue; reported by birthdateInvalid, which reads the date once. */
+export const birthdateFuture: RowRule = {
+  kind: 'row',
+  code: 'birthdate.future',
+  defaultSeverity: 'error',
+  title: 'Birthdate is after today.',
+  check() {},
+};
+
+export const birthdateImplausible: RowRule = {
+  kind: 'row',
+  code: 'birthdate.implausible',
+  defaultSeverity: 'warning',
+  title: 'Birthdate gives an age unlikely for the user type (student 2–22, staff 16–100).',
+  check() {},
+};

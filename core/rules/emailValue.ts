@@ -1,0 +1,35 @@
+import { emailProblem } from '../values/emails';
+import { replaceCellValue } from './cellEdits';
+import type { RowRule } from './ruleTypes';
+
+export const emailInvalid: RowRule = {
+  kind: 'row',
+  code: 'email.invalid',
+  defaultSeverity: 'error',
+  title: 'Email Address is not a valid address.',
+  check(ctx) {
+    const cell = ctx.cell('Email Address');
+    if (!cell || cell.value === '') return;
+    const why = emailProblem(cell.value);
+    if (!why) {
+      if (cell.value !== cell.value.trim()) {
+        ctx.report({
+          code: 'email.invalid',
+          message: `Email Address "${cell.value}" has spaces around it; single sign-on compares addresses exactly. Trim them.`,
+          start: cell.valueStart,
+          end: cell.valueEnd,
+          field: 'Email Address',
+          fix: { title: 'Trim spaces from the Email Address', edits: [replaceCellValue(cell, cell.value.trim())] },
+        });
+      }
+      return;
+    }
+    ctx.report({
+      code: 'email.invalid',
+      message: `Email Address "${cell.value}" is not a valid address: ${why}. Classworks uses it for single sign-on, so the user could not sign in. Correct it from the SIS.`,
+      start: cell.valueStart,
+      end: cell.valueEnd,
+      field: 'Email Address',
+    });
+  },
+};

@@ -1,0 +1,25 @@
+import { canonicalGrade, isClassworksGrade } from '../values/grades';
+import { replaceCellValue } from './cellEdits';
+import type { RowRule } from './ruleTypes';
+
+export const gradeInvalid: RowRule = {
+  kind: 'row',
+  code: 'grade.invalid',
+  defaultSeverity: 'error',
+  title: 'Grade is not Pre-K, K or 1–12.',
+  check(ctx) {
+    const cell = ctx.cell('Grade');
+    if (!cell || cell.value === '' || isClassworksGrade(cell.value)) return;
+    const canonical = canonicalGrade(cell.value);
+    ctx.report({
+      code: 'grade.invalid',
+      message:
+        `Grade "${cell.value}" is not a Classworks grade (Pre-K, K or 1–12), so the student would not be placed in a grade. ` +
+        (canonical ? `It means ${canonical}: write "${canonical}".` : 'Write one of Pre-K, K, 1, 2 … 12, or leave it blank for staff.'),
+      start: cell.valueStart,
+      end: cell.valueEnd,
+      field: 'Grade',
+      fix: canonical ? { title: `Change Grade "${cell.value}" to "${canonical}"`, edits: [replaceCellValue(cell, canonical)] } : undefined,
+    });
+  },
+};

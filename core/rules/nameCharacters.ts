@@ -1,0 +1,100 @@
+import type { Cell } from '../csv/csvTypes';
+import type { FieldName } from '../fields';
+import type { OffsetFix } from '../problems';
+import { describeCharacter, replaceCellValue } from './cellEdits';
+import type { RowContext, RowRule } from './ruleTypes';
+
+const NAME_FIELDS: FieldName[] = ['First Name', 'Last Name'];
+const ALLOWED = /^[A-Za-z ]$/;
+
+/** José -> Jose: letters with accents become their plain letter; other characters stay. */
+export function removeAccents(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[Ææ]/g, (c) => (c === 'Æ' ? 'AE' : 'ae'))
+    .replace(/[Øø]/g, (c) => (c === 'Ø' ? 'O' : 'o'))
+    .replace(/[Łł]/g, (c) => (c === 'Ł' ? 'L' : 'l'))
+    .replace(/[Đđ]/g, (c) => (c === 'Đ' ? 'D' : 'd'));
+}
+
+/** O'Brien -> OBrien, Smith-Jones -> SmithJones: drops everything but letters and spaces. */
+export function removePunctuation(value: string): string {
+  return value.replace(/[^\p{L} ]/gu, '');
+}
+
+/** Trims and collapses runs of spaces. */
+export function tidySpaces(value: string): string {
+  return value.replace(/ {2,}/g, ' ').trim();
+}
+
+function nameFixes(cell: Cell, field: FieldName): OffsetFix[] {
+  const value = cell.value;
+  const fixes: OffsetFix[] = [];
+  const accents = tidySpaces(removeAccents(value));
+  if (accents !== tidySpaces(value)) {
+    fixes.push({ title: `Remove accents: ${field} "${value}" → "${accents}"`, edits: [replaceCellValue(cell, accents)] });
+  }
+  const punct = tidySpaces(removePunctuation(value));
+  if (punct !== tidySpaces(value) && punct !== '') {
+    fixes.push({ title: `Remove punctuation: ${field} "${value}" → "${punct}"`, edits: [replaceCellValue(cell, punct)] });
+  }
+  const both = tidySpaces(removePunctuation(removeAccents(value)));
+  if (both !== accents && both !== punct && both !== '' && /^[A-Za-z ]+$/.test(both)) {
+    fixes.push({ title: `Remove accents and punctuation: "${value}" → "${both}"`, edits: [replaceCellValue(cell, both)] });
+  }
+  return fixes;
+}
+
+function checkName(ctx: RowContext, field: FieldName): void {
+  const cell = ctx.cell(field);
+  if (!cell || cell.value === '') return;
+  const bad: string[] = [];
+  for (const ch of cell.value) if (!ALLOWED.test(ch) && !bad.includes(ch)) bad.push(ch);
+  if (bad.length > 0) {
+    const named = bad.map(describeCharacter).join(', ');
+    const plural = bad.length > 1 ? 'characters' : 'character';
+    ctx.report({
+      code: 'name.invalid-character',
+      message:
+        `${field} "${cell.value}" has the ${plural} ${named}. Classworks accepts only the letters A–Z and spaces in legal names, ` +
+        'so the import rejects this row. Remove or replace the character (quick fixes: remove accents, remove punctuation).',
+      start: cell.valueStart,
+      end: cell.valueEnd,
+      field,
+      suggestions: nameFixes(cell, field),
+    });
+    return;
+  }
+  const tidy = tidySpaces(cell.value);
+  if (tidy !== cell.value) {
+    ctx.report({
+      code: 'name.extra-space',
+      message: `${field} "${cell.value}" has ${cell.value.startsWith(' ') || cell.value.endsWith(' ') ? 'leading or trailing' : 'repeated'} spaces. They become part of the user's name in Classworks and make names look different from the SIS. Trim them.`,
+      start: cell.valueStart,
+      end: cell.valueEnd,
+      field,
+      fix: { title: `Trim spaces: ${field} "${cell.value}" → "${tidy}"`, edits: [replaceCellValue(cell, tidy)] },
+    });
+  }
+}
+
+export const nameInvalidCharacter: RowRule = {
+  kind: 'row',
+  code: 'name.invalid-character',
+  defaultSeverity: 'error',
+  title: 'First or Last Name holds a character other than A–Z or a space.',
+  check(ctx) {
+    for (const field of NAME_FIELDS) checkName(ctx, field);
+  },
+};
+
+/** Declared for the catalogue; reported by nameInvalidCharacter, which owns name checks. */
+export const nameExtraSpace: RowRule = {
+  kind: 'row',
+  code: 'name.extra-space',
+  defaultSeverity: 'warning',
+  title: 'First or Last Name has leading, trailing or repeated spaces.',
+  check() {},
+};

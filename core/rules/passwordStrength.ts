@@ -1,0 +1,48 @@
+import type { RowRule } from './ruleTypes';
+
+export const MIN_PASSWORD_LENGTH = 7;
+
+export const passwordTooShort: RowRule = {
+  kind: 'row',
+  code: 'password.too-short',
+  defaultSeverity: 'error',
+  title: 'Password is shorter than 7 characters.',
+  check(ctx) {
+    const cell = ctx.cell('Password');
+    if (!cell || cell.value === '') return;
+    const length = [...cell.value].length;
+    if (length >= MIN_PASSWORD_LENGTH) return;
+    ctx.report({
+      code: 'password.too-short',
+      message: `Password has ${length} character${length === 1 ? '' : 's'}; Classworks requires at least ${MIN_PASSWORD_LENGTH}, with a letter, a digit and a symbol. The import rejects it: set a longer password for this user.`,
+      start: cell.valueStart,
+      end: cell.valueEnd,
+      field: 'Password',
+    });
+  },
+};
+
+export const passwordTooWeak: RowRule = {
+  kind: 'row',
+  code: 'password.too-weak',
+  defaultSeverity: 'error',
+  title: 'Password lacks a letter, a digit or a symbol.',
+  check(ctx) {
+    const cell = ctx.cell('Password');
+    if (!cell || cell.value === '') return;
+    const value = cell.value;
+    const missing: string[] = [];
+    if (!/\p{L}/u.test(value)) missing.push('a letter');
+    if (!/\d/.test(value)) missing.push('a digit');
+    if (!/[^\p{L}\d\s]/u.test(value)) missing.push('a symbol (such as ! # $ or *)');
+    if (missing.length === 0) return;
+    const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0];
+    ctx.report({
+      code: 'password.too-weak',
+      message: `Password lacks ${list}. Classworks requires letters, numbers and symbols in every password, so the import rejects it: add ${list}.`,
+      start: cell.valueStart,
+      end: cell.valueEnd,
+      field: 'Password',
+    });
+  },
+};

@@ -1,0 +1,61 @@
+import { birthdateFuture, birthdateImplausible, birthdateInvalid } from './birthdateValue';
+import { columnDuplicate, columnMissingRequired, columnUnknown, headerUnrecognized } from './columns';
+import { duplicateDistrictId, duplicateEmail, duplicateUsername, passwordShared } from './duplicates';
+import { emailInvalid } from './emailValue';
+import { gradeInvalid } from './gradeValue';
+import { fileCrLineEndings, fileMixedLineEndings } from './lineEndings';
+import { nameExtraSpace, nameInvalidCharacter } from './nameCharacters';
+import { passwordTooShort, passwordTooWeak } from './passwordStrength';
+import { csvMalformed, csvUnclosedQuote, rowBlank, rowCellCount } from './rowShape';
+import type { FileRule, IndexRule, Rule, RuleMeta, RowRule } from './ruleTypes';
+import { schoolUnknown } from './schoolCode';
+import { schoolNoList } from './schoolList';
+import { userTypeInvalid } from './userTypeValue';
+import { valueMissing } from './valueMissing';
+
+export const ROW_RULES: readonly RowRule[] = [
+  rowCellCount,
+  valueMissing,
+  nameInvalidCharacter,
+  passwordTooShort,
+  passwordTooWeak,
+  userTypeInvalid,
+  gradeInvalid,
+  birthdateInvalid,
+  emailInvalid,
+  schoolUnknown,
+];
+
+/** Row rules that only declare a code reported by another rule or by the document. */
+const DECLARED_ONLY: readonly RowRule[] = [nameExtraSpace, birthdateFuture, birthdateImplausible, rowBlank, csvUnclosedQuote, csvMalformed];
+
+export const FILE_RULES: readonly FileRule[] = [
+  headerUnrecognized,
+  columnMissingRequired,
+  columnDuplicate,
+  columnUnknown,
+  schoolNoList,
+  fileCrLineEndings,
+  fileMixedLineEndings,
+];
+
+export const INDEX_RULES: readonly IndexRule[] = [duplicateDistrictId, duplicateUsername, duplicateEmail, passwordShared];
+
+export const RULE_FAILED: RuleMeta = {
+  code: 'internal.rule-failed',
+  defaultSeverity: 'warning',
+  title: 'A rule failed on this file; its results may be incomplete.',
+};
+
+/** Every rule code with its default severity and title, for docs, settings and tests. */
+export const RULE_CATALOG: readonly RuleMeta[] = [
+  ...FILE_RULES,
+  ...ROW_RULES,
+  ...DECLARED_ONLY,
+  ...INDEX_RULES,
+  RULE_FAILED,
+].map(({ code, defaultSeverity, title }) => ({ code, defaultSeverity, title }));
+
+export const RULE_BY_CODE: ReadonlyMap<string, RuleMeta> = new Map(RULE_CATALOG.map((r) => [r.code, r]));
+
+export type { Rule };
