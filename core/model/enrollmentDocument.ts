@@ -93,7 +93,8 @@ export class EnrollmentDocument {
     const text = this.text;
     this.text = text.slice(0, start) + newText + text.slice(end);
     const rows = this.rows;
-    if (rows.length === 0) return this.reparseAll();
+    // No rows yet, or an edit before the first row (the BOM): nothing to reuse.
+    if (rows.length === 0 || start < (rows[0] as Row).start) return this.reparseAll();
     const delta = newText.length - (end - start);
     const i = rowIndexAt(rows, start);
     const j = rowIndexAt(rows, end);
@@ -280,7 +281,7 @@ export class EnrollmentDocument {
     if (row.broken) {
       problems.push(this.brokenProblem(row));
     } else if (row.blank) {
-      if (row.terminator !== '' || index < this.rows.length - 1) {
+      {
         problems.push({
           code: 'row.blank',
           message:
