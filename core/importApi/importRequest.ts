@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { fieldNameSchema } from './common';
+
+export const IMPORT_TYPE = 'User Data' as const;
+
+/**
+ * How file columns map to Classworks fields: the same keys as `.classworks.json`, so the
+ * panel sends what it saved beside the file. Headings not named here are matched
+ * automatically (Classworks' own headings and common SIS aliases, as in the editor).
+ */
+export const columnMappingSchema = z
+  .object({
+    hasHeaderRow: z
+      .union([z.boolean(), z.literal('auto')])
+      .optional()
+      .meta({ description: 'Whether the first row holds headings; "auto" (default) recognises it.' }),
+    columns: z
+      .record(z.string(), fieldNameSchema.nullable())
+      .optional()
+      .meta({
+        description: 'File heading → Classworks field (null ignores the column). Every heading named must be in the file.',
+        example: { 'Student Number': 'District ID', Building: 'School SIS ID' },
+      }),
+    columnOrder: z
+      .array(fieldNameSchema.nullable())
+      .optional()
+      .meta({ description: 'For a file without a header row: the field of each column, in order (null skips a column).' }),
+  })
+  .meta({ id: 'ColumnMapping' });
+export type ColumnMappingInput = z.infer<typeof columnMappingSchema>;
+
+export const conflictResolutionSchema = z
+  .enum(['imported-wins', 'existing-wins'])
+  .meta({
+    id: 'ConflictResolution',
+    description:
+      'When a row matches an existing user (same District ID) and a field differs: "imported-wins" replaces the existing value with the file\'s, "existing-wins" keeps the existing value.',
+  });
+export type ConflictResolution = z.infer<typeof conflictResolutionSchema>;
+
+export const passwordPolicySchema = z
+  .enum(['maintain', 'overwrite'])
+  .meta({
+    id: 'ExistingPasswords',
+    description: 'Existing users\' passwords: "maintain" keeps them, "overwrite" sets the file\'s. New users always get the file\'s.',
+  });
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
+export const importOptionsSchema = z
+  .object({
+    conflictResolution: conflictResolutionSchema.default('existing-wins'),
+    existingPasswords: passwordPolicySchema.default('maintain'),
+    customGroupId: z
+      .number()
+      .int()
+      .min(1)
+      .nullable()
+      .default(null)
+      .meta({ description: 'An existing custom group to add the file\'s students (User Type 0) to; null for none.' }),
+    emailStaff: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'E-mail each staff user (User Type 1) in the file their login information (username and how to sign in; never a password).' }),
+  })
+  .meta({ id: 'ImportOptions' });
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
+
+/** A preview (dry run) and a submission take the same body. */
+export const importRequestSchema = z
+  .object({
+    type: z.literal(IMPORT_TYPE).default(IMPORT_TYPE).meta({ description: 'The import type; only "User Data".' }),
+    description: z
+      .string()
+      .trim()
+      .max(200)
+      .default('')
+      .meta({ description: 'Shown in the import history.', example: 'First Street ES Student File' }),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .regex(/\.csv$/i, 'must be a .csv file name')
+      .meta({ description: 'The file\'s name; must end in .csv.', example: 'students.csv' }),
+    csv: z.string().min(1, 'the file is empty').meta({ description: 'The whole CSV file as text (UTF-8; a BOM is accepted).' }),
+    mapping: columnMappingSchema.default({}),
+    schoolMapping: z
+      .record(z.string(), z.string().nullable())
+      .default({})
+      .meta({
+        description:
+          'School SIS ID value found in the file → the SIS ID of one of the district\'s schools (null: the users join the district without a school). Values not listed map to the school with exactly that SIS ID, if any.',
+        example: { '123': '00123' },
+      }),
+    options: importOptionsSchema.default({
+      conflictResolution: 'existing-wins',
+      existingPasswords: 'maintain',
+      customGroupId: null,
+      emailStaff: false,
+    }),
+  })
+  .meta({ id: 'ImportRequest' });
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+export type ImportRequestInput = z.input<typeof importRequestSchema>;
+
+/**
+ * The same request as multipart/form-data, so that curl alone can send a file:
+ * `-F file=@students.csv -F description=... -F conflictResolution=imported-wins`.
+ * `columns`, `columnOrder` and `schoolMapping` are JSON text.
+ */
+export const importFormSchema = z
+  .object({
+    file: z.any().meta({ type: 'string', format: 'binary', description: 'The CSV file.' }),
+    fileName: z.string().optional().meta({ description: 'Defaults to the uploaded file\'s name.' }),
+    type: z.string().optional(),
+    description: z.string().optional(),
+    hasHeaderRow: z.enum(['true', 'false', 'auto']).optional(),
+    columns: z.string().optional().meta({ description: 'JSON object: heading → field.' }),
+    columnOrder: z.string().optional().meta({ description: 'JSON array of fields.' }),
+    schoolMapping: z.string().optional().meta({ description: 'JSON object: file value → school SIS ID.' }),
+    conflictResolution: z.string().optional(),
+    existingPasswords: z.string().optional(),
+    customGroupId: z.string().optional(),
+    emailStaff: z.enum(['true', 'false']).optional(),
+  })
+  .meta({ id: 'ImportForm' });
+
+interface FormFile {
+  name?: string;
+  text(): Promise<string>;
+}
+
+function isFormFile(value: unknown): value is FormFile {
+  return typeof value === 'object' && value !== null && typeof (value as FormFile).text === 'function';
+}
+
+/**
+ * Turns a multipart form into the JSON request shape (not yet validated: the caller runs
+ * importRequestSchema on the result). JSON fields that do not parse are reported by path.
+ */
+export async function importFormToRequest(
+  form: Record<string, unknown>,
+): Promise<{ request: unknown; errors: { path: string; message: string }[] }> {
+  const errors: { path: string; message: string }[] = [];
+  const text = (key: string): string | undefined => {
+    const value = form[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const json = (key: string): unknown => {
+    const value = text(key);
+    if (value === undefined || value.trim() === '') return undefined;
+    try {
+      return JSON.parse(value);
+    } catch {
+      errors.push({ path: key, message: 'is not valid JSON' });
+      return undefined;
+    }
+  };
+  const file = form.file;
+  let csv: string | undefined;
+  let uploadedName: string | undefined;
+  if (isFormFile(file)) {
+    csv = await file.text();
+    uploadedName = file.name;
+  } else if (typeof file === 'string') {
+    csv = file;
+  } else {
+    errors.push({ path: 'file', message: 'is required: attach the CSV file (curl -F file=@students.csv)' });
+  }
+  const hasHeader = text('hasHeaderRow');
+  const groupText = text('customGroupId');
+  const mapping: Record<string, unknown> = {};
+  if (hasHeader !== undefined) mapping.hasHeaderRow = hasHeader === 'auto' ? 'auto' : hasHeader === 'true';
+  const columns = json('columns');
+  if (columns !== undefined) mapping.columns = columns;
+  const columnOrder = json('columnOrder');
+  if (columnOrder !== undefined) mapping.columnOrder = columnOrder;
+  const options: Record<string, unknown> = {};
+  if (text('conflictResolution')) options.conflictResolution = text('conflictResolution');
+  if (text('existingPasswords')) options.existingPasswords = text('existingPasswords');
+  if (groupText !== undefined && groupText.trim() !== '') {
+    options.customGroupId = /^\d+$/.test(groupText.trim()) ? Number(groupText.trim()) : groupText;
+  }
+  if (text('emailStaff') !== undefined) options.emailStaff = text('emailStaff') === 'true';
+  const request: Record<string, unknown> = {
+    fileName: text('fileName') ?? uploadedName,
+    csv,
+    mapping,
+    options,
+  };
+  if (text('type') !== undefined) request.type = text('type');
+  if (text('description') !== undefined) request.description = text('description');
+  const schoolMapping = json('schoolMapping');
+  if (schoolMapping !== undefined) request.schoolMapping = schoolMapping;
+  return { request, errors };
+}

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './district';
+export * from './importRequest';
+export * from './imports';
+export * from './client';

@@ -1,0 +1,4 @@
+export * from './analyzeImportFile';
+export * from './buildImportRows';
+export * from './canonicalValues';
+export * from './schoolMapping';
