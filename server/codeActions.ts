@@ -1,0 +1,94 @@
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+  TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { type Fix, type Problem, fixAllEdits } from '../core';
+import { DIAGNOSTIC_SOURCE, diagnosticDataSchema } from './diagnostics';
+import type { DocumentState } from './documentStore';
+
+/** Kind of the "fix everything safe" action for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.classworks`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
+
+/**
+ * Code actions for a document: per diagnostic of the current version its safe fix
+ * (preferred), its suggestions, and "fix all of this rule" when the rule has several safe
+ * fixes; and `source.fixAll.classworks`. Every edit names the document version it was
+ * computed for, so an editor refuses it once the text has moved on; a diagnostic of an
+ * older version gets nothing.
+ */
+export function codeActions(state: DocumentState, params: CodeActionParams): CodeAction[] {
+  const version = state.text.version;
+  const published = state.published?.version === version && state.published.linted ? state.published : undefined;
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+  if (published && wants(only, CodeActionKind.QuickFix)) {
+    const fixAllCodes = new Set<string>();
+    for (const diagnostic of params.context.diagnostics) {
+      const problem = problemOf(diagnostic, published.problems, version);
+      if (!problem) continue;
+      if (problem.fix) actions.push(quickFix(state, problem.fix, diagnostic, true));
+      for (const suggestion of problem.suggestions) actions.push(quickFix(state, suggestion, diagnostic, false));
+      if (problem.fix && !fixAllCodes.has(problem.code)) {
+        fixAllCodes.add(problem.code);
+        const fixable = published.problems.filter((p) => p.code === problem.code && p.fix);
+        if (fixable.length > 1) {
+          actions.push({
+            title: `Fix all ${problem.code} problems in this file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: params.context.diagnostics.filter((d) => d.code === problem.code && d.source === DIAGNOSTIC_SOURCE),
+            edit: versionedEdit(state, fixAllEdits(published.problems, problem.code)),
+          });
+        }
+      }
+    }
+  }
+  if (wants(only, FIX_ALL_KIND)) {
+    // On save the last edit may not be published yet; the model is always up to date.
+    const problems = published?.problems ?? state.model?.doc.getProblems() ?? [];
+    const edits = fixAllEdits(problems);
+    if (edits.length > 0) {
+      actions.push({ title: 'Fix all safely fixable Classworks problems in this file', kind: FIX_ALL_KIND, edit: versionedEdit(state, edits) });
+    }
+  }
+  return actions;
+}
+
+/** Whether the requested kinds (`only`) include `kind`; no `only` means every kind. */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((k) => k === kind || kind.startsWith(`${k}.`));
+}
+
+/** The server's problem behind a diagnostic, when the diagnostic is ours and of this version. */
+function problemOf(diagnostic: Diagnostic, problems: readonly Problem[], version: number): Problem | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const data = diagnosticDataSchema.safeParse(diagnostic.data);
+  if (!data.success || data.data.version !== version) return undefined;
+  const problem = problems[data.data.index];
+  if (!problem || problem.code !== diagnostic.code) return undefined;
+  return problem;
+}
+
+function quickFix(state: DocumentState, fix: Fix, diagnostic: Diagnostic, preferred: boolean): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: versionedEdit(state, fix.edits),
+  };
+  if (preferred) action.isPreferred = true;
+  return action;
+}
+
+/** A WorkspaceEdit stamped with the document version, so a stale one is refused by the editor. */
+function versionedEdit(state: DocumentState, edits: readonly TextEdit[]): WorkspaceEdit {
+  return {
+    documentChanges: [TextDocumentEdit.create({ uri: state.uri, version: state.text.version }, edits.map((e) => ({ range: e.range, newText: e.newText })))],
+  };
+}

@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { z } from 'zod';
+import { type ConfigError, type Problem, type Severity, type SeveritySetting, ruleDocsUrl } from '../core';
+import type { DiagnosticData } from '../core/protocol/lspProtocol';
+import type { ConfigRead } from './configFiles';
+import { scanJson, spanOfPath } from './jsonLocations';
+
+export const DIAGNOSTIC_SOURCE = 'classworks';
+
+/** Server-side rule: the `.classworks.json` that applies to a file could not be read. */
+export const CONFIG_INVALID = 'config.invalid';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** `data` of a diagnostic, as it comes back in a code action request (validated: it crossed the wire). */
+export const diagnosticDataSchema = z.object({
+  version: z.number().int(),
+  index: z.number().int().nonnegative(),
+  hasFix: z.boolean(),
+  suggestionCount: z.number().int().nonnegative(),
+}) satisfies z.ZodType<DiagnosticData>;
+
+/** The base of rule links: the client's `rulesDocUri`, else docs/rules.md beside the server bundle's folder. */
+export function defaultRulesDocUri(): string {
+  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).href;
+}
+
+/** One problem of a document version as an LSP diagnostic. */
+export function toDiagnostic(problem: Problem, index: number, version: number, uri: string, rulesDocUri: string): Diagnostic {
+  const data: DiagnosticData = { version, index, hasFix: problem.fix !== undefined, suggestionCount: problem.suggestions.length };
+  const diagnostic: Diagnostic = {
+    range: problem.range,
+    severity: SEVERITY[problem.severity],
+    code: problem.code,
+    codeDescription: { href: ruleDocsUrl(problem.code, rulesDocUri) },
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message,
+    data,
+  };
+  if (problem.related && problem.related.length > 0) {
+    diagnostic.relatedInformation = problem.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  }
+  return diagnostic;
+}
+
+/**
+ * The problem shown at line 1 of an enrollment file whose `.classworks.json` cannot be read:
+ * the file is then checked without it. Undefined when the config is fine or the rule is off.
+ */
+export function configProblemForCsv(read: ConfigRead, text: TextDocument, rules: Record<string, SeveritySetting>): Problem | undefined {
+  if (read.errors.length === 0 || read.path === undefined) return undefined;
+  const setting = rules[CONFIG_INVALID];
+  if (setting === 'off') return undefined;
+  const firstLineEnd = text.positionAt(firstLineLength(text.getText()));
+  const where = read.path;
+  return {
+    code: CONFIG_INVALID,
+    severity: setting ?? 'warning',
+    message:
+      `The configuration file ${where} could not be read: ${describeErrors(read.errors)}. ` +
+      'Until it is fixed this file is checked without it (no school list, no column mapping, no rule settings from it).',
+    range: { start: { line: 0, character: 0 }, end: firstLineEnd },
+    field: null,
+    suggestions: [],
+  };
+}
+
+/** Diagnostics on an open `.classworks.json` itself, each at the offending value. */
+export function configDiagnostics(read: ConfigRead, text: TextDocument, rulesDocUri: string): Diagnostic[] {
+  if (read.errors.length === 0) return [];
+  const scan = scanJson(text.getText());
+  return read.errors.map((error) => {
+    const span = spanOfPath(scan, error.path);
+    return {
+      range: { start: text.positionAt(span.start), end: text.positionAt(span.end) },
+      severity: DiagnosticSeverity.Error,
+      code: CONFIG_INVALID,
+      codeDescription: { href: ruleDocsUrl(CONFIG_INVALID, rulesDocUri) },
+      source: DIAGNOSTIC_SOURCE,
+      message: `.classworks.json ${error.path ? `"${error.path}"` : ''}: ${error.message}`.replace(' :', ':'),
+    };
+  });
+}
+
+function describeErrors(errors: readonly ConfigError[]): string {
+  const shown = errors.slice(0, 3).map((e) => (e.path ? `"${e.path}": ${e.message}` : e.message));
+  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+  return shown.join('; ') + more;
+}
+
+function firstLineLength(text: string): number {
+  const end = text.search(/\r|\n/);
+  return end === -1 ? text.length : end;
+}

@@ -1,0 +1,148 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
+import { EnrollmentDocument, type LintOptions, type Problem } from '../core';
+import type { Logger } from './logger';
+import { uriToPath } from './workspacePaths';
+
+/** The enrollment model of a linted document and the options it was built with. */
+export interface EnrollmentModel {
+  doc: EnrollmentDocument;
+  options: LintOptions;
+  /** Identifies the options (config, severities, file name) so a change re-checks the file. */
+  optionsKey: string;
+}
+
+/** What was last published for a document, so code actions can find a diagnostic's problem. */
+export interface Published {
+  version: number;
+  linted: boolean;
+  problems: Problem[];
+}
+
+/** Everything the server knows about one open document. */
+export interface DocumentState {
+  readonly uri: string;
+  /** File system path, when the URI is a file. */
+  readonly path: string | undefined;
+  languageId: string;
+  /** The text, kept to turn positions into offsets (also for documents not linted). */
+  text: TextDocument;
+  /** Present while the document is linted; edited incrementally along with the text. */
+  model: EnrollmentModel | undefined;
+  published: Published | undefined;
+  /** Bumped by every edit and re-check request; a validation that finds it changed gives way. */
+  generation: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * The one place that holds per-document state. Edits are applied one content change at a
+ * time: offsets come from the text *before* the change, then the text and the enrollment
+ * model both take the change, so the model re-checks only the rows it touched.
+ */
+export class DocumentStore {
+  private readonly documents = new Map<string, DocumentState>();
+  /** URIs the user marked "Treat This File as an Enrollment File" (open or not). */
+  private marked = new Set<string>();
+
+  constructor(private readonly logger: Logger) {}
+
+  get(uri: string): DocumentState | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): DocumentState[] {
+    return [...this.documents.values()];
+  }
+
+  open(params: DidOpenTextDocumentParams): DocumentState {
+    const { uri, languageId, version, text } = params.textDocument;
+    this.close(uri);
+    const state: DocumentState = {
+      uri,
+      path: uriToPath(uri),
+      languageId,
+      text: TextDocument.create(uri, languageId, version, text),
+      model: undefined,
+      published: undefined,
+      generation: 0,
+      timer: undefined,
+    };
+    this.documents.set(uri, state);
+    return state;
+  }
+
+  change(params: DidChangeTextDocumentParams): DocumentState | undefined {
+    const state = this.documents.get(params.textDocument.uri);
+    if (!state) return undefined;
+    const version = params.textDocument.version;
+    for (const change of params.contentChanges) {
+      if ('range' in change) {
+        const start = state.text.offsetAt(change.range.start);
+        const end = state.text.offsetAt(change.range.end);
+        state.text = TextDocument.update(state.text, [change], version);
+        this.editModel(state, (doc) => doc.applyEdit(start, end, change.text));
+      } else {
+        state.text = TextDocument.update(state.text, [change], version);
+        this.editModel(state, () => {
+          const model = state.model as EnrollmentModel;
+          model.doc = new EnrollmentDocument(change.text, model.options);
+        });
+      }
+    }
+    // A change without content changes still moves the version on.
+    if (state.text.version !== version) state.text = TextDocument.create(state.uri, state.languageId, version, state.text.getText());
+    return state;
+  }
+
+  close(uri: string): DocumentState | undefined {
+    const state = this.documents.get(uri);
+    if (!state) return undefined;
+    if (state.timer) clearTimeout(state.timer);
+    state.generation++;
+    this.documents.delete(uri);
+    return state;
+  }
+
+  /** Builds the model for a document that becomes linted, or re-checks it under new options. */
+  ensureModel(state: DocumentState, options: LintOptions, optionsKey: string): EnrollmentDocument {
+    const model = state.model;
+    if (!model) {
+      const doc = new EnrollmentDocument(state.text.getText(), options);
+      state.model = { doc, options, optionsKey };
+      return doc;
+    }
+    if (model.optionsKey !== optionsKey) {
+      model.doc.setOptions(options);
+      model.options = options;
+      model.optionsKey = optionsKey;
+    }
+    return model.doc;
+  }
+
+  /** A document no longer linted drops its model (rebuilt from the text when linted again). */
+  dropModel(state: DocumentState): void {
+    state.model = undefined;
+  }
+
+  setMarked(uris: readonly string[]): void {
+    this.marked = new Set(uris);
+  }
+
+  isMarked(uri: string): boolean {
+    return this.marked.has(uri);
+  }
+
+  /** Applies an edit to the model; a model that fails is dropped and rebuilt from the text. */
+  private editModel(state: DocumentState, edit: (doc: EnrollmentDocument) => void): void {
+    const model = state.model;
+    if (!model) return;
+    try {
+      edit(model.doc);
+      if (model.doc.getText().length !== state.text.getText().length) throw new Error('the model and the editor text differ in length');
+    } catch (error) {
+      this.logger.errorOnce(`model:${state.uri}`, `Classworks: the incremental update of ${state.uri} failed; re-reading the whole file`, error);
+      state.model = undefined;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { LintOptions, Problem } from '../core';
+import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
+import { type ConfigFiles, isConfigFile } from './configFiles';
+import { configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
+import type { DocumentState, DocumentStore } from './documentStore';
+import { decideLinting } from './enrollmentDetection';
+import type { Logger } from './logger';
+import type { ServerSettings, SettingsProvider } from './settings';
+import type { WorkspacePaths } from './workspacePaths';
+
+/** Pause after an edit before publishing, so a burst of keystrokes is checked once. */
+export const EDIT_DELAY_MS = 50;
+
+export interface ValidationDeps {
+  connection: Connection;
+  store: DocumentStore;
+  settings: SettingsProvider;
+  configFiles: ConfigFiles;
+  workspacePaths: WorkspacePaths;
+  logger: Logger;
+  rulesDocUri: () => string;
+}
+
+/**
+ * Publishes diagnostics and the file status of documents. Each document has at most one
+ * queued validation; a newer edit supersedes it, and a validation that was overtaken while
+ * waiting for settings gives way, so diagnostics never go back to an older version.
+ */
+export class Validator {
+  constructor(private readonly deps: ValidationDeps) {}
+
+  /** Queues a validation of one document (`delay` 0: at once, e.g. after a config change). */
+  schedule(uri: string, delay = EDIT_DELAY_MS): void {
+    const state = this.deps.store.get(uri);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    const generation = ++state.generation;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.validate(state, generation);
+    }, delay);
+  }
+
+  scheduleAll(delay = 0): void {
+    for (const state of this.deps.store.all()) this.schedule(state.uri, delay);
+  }
+
+  /** Clears what was published for a closed document. */
+  cleared(uri: string): void {
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+  }
+
+  private async validate(state: DocumentState, generation: number): Promise<void> {
+    const { store, logger } = this.deps;
+    try {
+      const settings = await this.deps.settings.get(state.uri);
+      if (store.get(state.uri) !== state || state.generation !== generation) return; // superseded
+      if (isConfigFile(state.path)) this.publishConfigDocument(state, settings);
+      else this.publishEnrollment(state, settings);
+    } catch (error) {
+      logger.errorOnce(`validate:${state.uri}`, `Classworks: checking ${state.uri} failed`, error);
+      store.dropModel(state);
+    }
+  }
+
+  private publishEnrollment(state: DocumentState, settings: ServerSettings): void {
+    const { store, configFiles, workspacePaths } = this.deps;
+    const version = state.text.version;
+    const read = configFiles.forFile(state.path);
+    const decision = decideLinting({
+      path: state.path,
+      relativePath: state.path === undefined ? undefined : workspacePaths.relative(state.path),
+      text: state.text.getText(),
+      settings,
+      config: read.config,
+      marked: store.isMarked(state.uri),
+    });
+    let problems: Problem[] = [];
+    if (decision.linted) {
+      const options: LintOptions = {
+        config: read.config,
+        fileName: state.path ?? state.uri,
+        severities: settings.rules,
+        onRuleError: (code, error) =>
+          this.deps.logger.errorOnce(`rule:${state.uri}:${code}`, `Classworks: the check "${code}" failed on ${state.uri}; the other checks carry on`, error),
+      };
+      const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName]);
+      const doc = store.ensureModel(state, options, optionsKey);
+      const configProblem = configProblemForCsv(read, state.text, settings.rules);
+      problems = configProblem ? [configProblem, ...doc.getProblems()] : doc.getProblems();
+    } else {
+      store.dropModel(state);
+    }
+    this.publish(state, version, decision.linted, problems);
+    this.sendStatus(state.uri, decision.linted, decision.reason, problems);
+  }
+
+  private publishConfigDocument(state: DocumentState, settings: ServerSettings): void {
+    const version = state.text.version;
+    const read = this.deps.configFiles.read(state.path as string);
+    const diagnostics = settings.enable && settings.rules['config.invalid'] !== 'off' ? configDiagnostics(read, state.text, this.deps.rulesDocUri()) : [];
+    state.published = { version, linted: false, problems: [] };
+    void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics }).catch(() => undefined);
+    const reason = diagnostics.length === 0 ? 'Classworks configuration file: it reads fine.' : 'Classworks configuration file: it cannot be read, see Problems.';
+    this.notify({ uri: state.uri, linted: false, reason, errors: diagnostics.length, warnings: 0, infos: 0 });
+  }
+
+  private publish(state: DocumentState, version: number, linted: boolean, problems: Problem[]): void {
+    if (state.published && state.published.version > version) return;
+    state.published = { version, linted, problems };
+    const rulesDocUri = this.deps.rulesDocUri();
+    const diagnostics = problems.map((p, index) => toDiagnostic(p, index, version, state.uri, rulesDocUri));
+    void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics }).catch(() => undefined);
+  }
+
+  private sendStatus(uri: string, linted: boolean, reason: string, problems: readonly Problem[]): void {
+    const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
+    this.notify({ uri, linted, reason, errors: count('error'), warnings: count('warning'), infos: count('info') });
+  }
+
+  private notify(status: FileStatusParams): void {
+    void this.deps.connection.sendNotification(FILE_STATUS_NOTIFICATION, status).catch(() => undefined);
+  }
+}
