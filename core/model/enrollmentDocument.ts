@@ -93,8 +93,10 @@ export class EnrollmentDocument {
     const text = this.text;
     this.text = text.slice(0, start) + newText + text.slice(end);
     const rows = this.rows;
-    // No rows yet, or an edit before the first row (the BOM): nothing to reuse.
-    if (rows.length === 0 || start < (rows[0] as Row).start) return this.reparseAll();
+    // No rows yet, an edit before the first row (the BOM), or one that makes a BOM by removing
+    // what stood before it: nothing to reuse.
+    const bomAfter = start === 0 && this.text.charCodeAt(0) === 0xfeff;
+    if (rows.length === 0 || start < (rows[0] as Row).start || bomAfter) return this.reparseAll();
     const delta = newText.length - (end - start);
     const i = rowIndexAt(rows, start);
     const j = rowIndexAt(rows, end);
@@ -116,6 +118,7 @@ export class EnrollmentDocument {
     let newLines = 0;
     for (const r of fresh) newLines += lineCount(r);
     const lineDelta = newLines - oldLines;
+    const oldHeader = firstRecord(rows);
     const removed = rows.splice(lo, hi - lo + 1, ...fresh);
     for (let k = lo + fresh.length; k < rows.length; k++) {
       const r = rows[k] as Row;
@@ -124,13 +127,25 @@ export class EnrollmentDocument {
     }
     for (const r of removed) this.forgetRow(r);
     this.fileProblems = undefined;
-    if (lo === 0) {
+    // The mapping comes from the first readable row, which need not be row 0 (blank or broken
+    // rows may precede it): whenever that row is another one than before, re-map.
+    const newHeader = firstRecord(rows);
+    if (newHeader !== oldHeader) {
       const mapping = this.computeMapping();
       if (!sameMapping(mapping, this.mapping)) {
         this.mapping = mapping;
         for (const r of fresh) this.countEnding(r, 1);
         this.revalidateAll(false);
         return;
+      }
+      // Same headings, but the header is now another row: the rows outside the edit that
+      // became the header or stopped being it are checked again in their new role.
+      for (const r of [oldHeader, newHeader]) {
+        if (!r || fresh.includes(r)) continue;
+        const k = rows.indexOf(r);
+        if (k < 0) continue;
+        this.forgetRow(r);
+        this.checkRow(r, k);
       }
     }
     for (let k = lo; k < lo + fresh.length; k++) this.checkRow(rows[k] as Row, k);
@@ -240,8 +255,7 @@ export class EnrollmentDocument {
   }
 
   private computeMapping(): ColumnMapping {
-    const first = this.rows.find((r) => !r.blank && !r.broken);
-    return mapColumns(first?.cells.map((c) => c.value), this.config);
+    return mapColumns(firstRecord(this.rows)?.cells.map((c) => c.value), this.config);
   }
 
   private headerIndex(): number {
@@ -442,6 +456,11 @@ export class EnrollmentDocument {
       related: p.related?.map((r) => ({ range: range(r.start, r.end), message: r.message })),
     };
   }
+}
+
+/** The first row csv-parse could read that is not blank: the header, when the file has one. */
+function firstRecord(rows: readonly Row[]): Row | undefined {
+  return rows.find((r) => !r.blank && !r.broken);
 }
 
 function shiftEdit(e: OffsetEdit, base: number): OffsetEdit {

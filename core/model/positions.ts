@@ -32,5 +32,7 @@ export function positionAt(rows: readonly Row[], offset: number): Position {
   const inner = row.innerLineStarts;
   let k = 0;
   while (k < inner.length && (inner[k] as number) <= rel) k++;
-  return { line: row.line + k, character: rel - (k > 0 ? (inner[k - 1] as number) : 0) };
+  if (k > 0) return { line: row.line + k, character: rel - (inner[k - 1] as number) };
+  // A row starts at the start of its line, except the first row after a BOM: line 0 starts at 0.
+  return { line: row.line, character: row.line === 0 ? row.start + rel : rel };
 }
