@@ -1,0 +1,49 @@
+// Proves the harness end to end: this runs inside a real VS Code extension host, with the
+// fixtures workspace open and the development extension (this repository) registered.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+/** package.json `publisher.name`. */
+const EXTENSION_ID = 'classworks-enrollment.classworks-enrollment-tools';
+
+/** Repo root seen from dist/test/vscode/index.js, where this module is bundled. */
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+describe('VS Code smoke test', () => {
+  it('runs inside a real VS Code', () => {
+    assert.equal(typeof vscode.version, 'string');
+    assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+    assert.equal(typeof vscode.window.showInformationMessage, 'function');
+  });
+
+  it('has the fixtures workspace open', () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 1, `workspace folders: ${folders.map((f) => f.uri.toString()).join(', ')}`);
+    const expected = process.env.CLASSWORKS_TEST_WORKSPACE ?? path.join(repoRoot, 'test', 'fixtures', 'workspace');
+    assert.equal(folders[0]!.uri.scheme, 'file');
+    assert.equal(path.resolve(folders[0]!.uri.fsPath), path.resolve(expected));
+  });
+
+  it('has the development extension registered', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not registered`);
+    assert.equal(extension.packageJSON.name, 'classworks-enrollment-tools');
+  });
+
+  it('activates the development extension', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('opens a document in an editor', async () => {
+    const document = await vscode.workspace.openTextDocument({ content: 'first_name,last_name\n', language: 'plaintext' });
+    await vscode.window.showTextDocument(document);
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+    assert.equal(document.lineAt(0).text, 'first_name,last_name');
+    // Leave no dirty editor behind for the next test (closing it would ask to save).
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.ok(!document.isDirty);
+  });
+});
