@@ -1,0 +1,45 @@
+import { EnrollmentDocument, type LintOptions, type Problem } from '../core';
+import { notUtf8Problem } from './cliRules';
+import type { ConfigResolver } from './configLookup';
+import { readCsvFile } from './readCsvFile';
+
+/** A file that was checked: its path as given on the command line and the core's problems. */
+export interface LintedFile {
+  path: string;
+  problems: Problem[];
+}
+
+/** A file that could not be checked (unreadable, or its configuration is invalid). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface LintReport {
+  files: LintedFile[];
+  skipped: SkippedFile[];
+}
+
+export type LintOutcome = { kind: 'linted'; file: LintedFile } | { kind: 'skipped'; skipped: SkippedFile };
+
+/** The options the editor uses for a file: its configuration and its name. */
+export function lintOptionsFor(absolutePath: string, config: LintOptions['config']): LintOptions {
+  return { config, fileName: absolutePath };
+}
+
+/** Checks one file exactly as the editor does: same core, same configuration, same file name. */
+export function lintFile(shownPath: string, absolutePath: string, configs: ConfigResolver): LintOutcome {
+  const content = readCsvFile(absolutePath);
+  if (content.kind === 'unreadable') {
+    return { kind: 'skipped', skipped: { path: shownPath, reason: `cannot read ${shownPath}: ${content.reason}` } };
+  }
+  const config = configs.forFile(absolutePath);
+  if (!config.ok) {
+    return { kind: 'skipped', skipped: { path: shownPath, reason: `${shownPath} not checked: ${config.message}` } };
+  }
+  if (content.kind === 'not-utf8') {
+    return { kind: 'linted', file: { path: shownPath, problems: [notUtf8Problem(content)] } };
+  }
+  const document = new EnrollmentDocument(content.text, lintOptionsFor(absolutePath, config.config));
+  return { kind: 'linted', file: { path: shownPath, problems: document.getProblems() } };
+}
