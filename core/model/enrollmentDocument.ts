@@ -5,6 +5,7 @@ import type { FieldName } from '../fields';
 import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMapping';
 import type { OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } from '../problems';
 import { FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
+import { rowCellCount } from '../rules/rowShape';
 import type { FileContext, IndexRule, RowContext } from '../rules/ruleTypes';
 import { interpretUserType } from '../values/userTypes';
 import type { LintOptions } from './lintOptions';
@@ -308,14 +309,17 @@ export class EnrollmentDocument {
       }
     } else if (index !== this.headerIndex() && !this.mapping.unidentified) {
       const ctx = this.rowContext(row, problems);
-      for (const rule of ROW_RULES) {
+      // With extra cells every later value sits under the wrong heading (a password under
+      // Birthdate, say): report the shape alone rather than value problems that mislead or leak.
+      const shifted = this.mapping.width !== undefined && row.cells.length > this.mapping.width;
+      for (const rule of shifted ? [rowCellCount] : ROW_RULES) {
         try {
           rule.check(ctx);
         } catch (error) {
           this.ruleFailed(rule.code, row, error);
         }
       }
-      this.indexRow(row);
+      if (!shifted) this.indexRow(row);
     }
     if (problems.length > 0) this.rowProblems.set(row.id, problems);
     else this.rowProblems.delete(row.id);

@@ -14,6 +14,7 @@ export function isClassworksGrade(value: string): boolean {
  * "Pre K" -> "Pre-K", "3rd" -> "3"), or undefined.
  */
 export function canonicalGrade(value: string): string | undefined {
+  if (value.trim() === '-1') return 'Pre-K';
   const compact = value.trim().toLowerCase().replace(/[\s._-]+/g, '');
   if (compact === '') return undefined;
   if (KINDERGARTEN.has(compact)) return 'K';
