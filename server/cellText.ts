@@ -82,7 +82,10 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${text.replace(/\r?\n|\r/g, '⏎')}${pad}${fence}`;
 }
 
-/** Markdown text with its special characters escaped, for messages that quote file content. */
+/**
+ * Markdown text with the characters that could format or link escaped, for text that quotes
+ * file content (used mid-line, after a list marker, so line-start syntax cannot trigger).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (ch) => `\\${ch}`);
+  return text.replace(/[\\`*_{}[\]<>|~]/g, (ch) => `\\${ch}`);
 }

@@ -140,4 +140,17 @@ describe('LSP: diagnostics', () => {
       { location: { uri: doc.uri, range: { start: { line: 1, character: 21 }, end: { line: 1, character: 26 } } }, message: 'first used here (line 2)' },
     ]);
   });
+
+  it('works with a minimal LSP editor: no capabilities, settings pushed with didChangeConfiguration', async () => {
+    client = await startOnFixture({ minimal: true });
+    const doc = client.open('students.csv');
+    assert.deepEqual(summarize(await doc.diagnostics()), STUDENTS_PROBLEMS);
+    const notes = client.open('notes.csv');
+    assert.deepEqual(await notes.diagnostics(), []);
+    const next = client.nextDiagnostics(notes.uri);
+    client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { classworks: { files: { include: ['**/notes.csv'] } } } });
+    assert.deepEqual(summarize((await next).diagnostics), ['header.unrecognized 0:0-0:55']);
+    const actions = await doc.codeActions({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    assert.equal(actions.length, 1);
+  });
 });

@@ -77,6 +77,8 @@ export interface StartOptions {
   /** The `classworks` settings the client answers, per scope URI. */
   settings?: (scopeUri: string | undefined) => unknown;
   initializationOptions?: unknown;
+  /** Act as a minimal LSP editor: no client capabilities at all, only a rootUri. */
+  minimal?: boolean;
 }
 
 export const DEFAULT_TEST_SETTINGS = { enable: true, files: { include: [] as string[] }, rules: {} };
@@ -231,9 +233,9 @@ export class LspClient {
     await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folderUri,
-      workspaceFolders: [{ uri: folderUri, name: path.basename(options.workspace) }],
+      workspaceFolders: options.minimal ? null : [{ uri: folderUri, name: path.basename(options.workspace) }],
       initializationOptions: options.initializationOptions,
-      capabilities: {
+      capabilities: options.minimal ? {} : {
         workspace: {
           configuration: true,
           workspaceFolders: true,
