@@ -111,7 +111,7 @@ export function startServer(connection: Connection): void {
       const uri = params.textDocument.uri;
       const state = store.close(uri);
       settings.forget(uri);
-      logger.forgetPrefix(`rule:${uri}:`);
+      logger.forgetDocument(uri);
       validator.cleared(uri);
       if (state && isConfigFile(state.path)) {
         configFiles.closeOpenText(state.path as string);

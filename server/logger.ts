@@ -29,9 +29,12 @@ export class Logger {
     this.error(message, error);
   }
 
-  /** Lets a key be reported again (e.g. when its document is closed). */
-  forgetPrefix(prefix: string): void {
-    for (const key of this.reported) if (key.startsWith(prefix)) this.reported.delete(key);
+  /** Lets the keys of a closed document (`<kind>:<uri>[:…]`) be reported again when it is reopened. */
+  forgetDocument(uri: string): void {
+    for (const key of this.reported) {
+      const rest = key.slice(key.indexOf(':') + 1);
+      if (rest === uri || rest.startsWith(`${uri}:`)) this.reported.delete(key);
+    }
   }
 
   private safely(write: () => void): void {
