@@ -1,6 +1,7 @@
 // Bundles every entry point into dist/. Type-checking is `npm run typecheck` (tsc --noEmit).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -10,7 +11,23 @@ const nodeEntries = {
   extension: 'client/extension.ts',
   server: 'server/main.ts',
   cli: 'cli/main.ts',
+  'import-service': 'import-service/main.ts',
   'test/vscode/index': 'test/vscode/suite/index.ts',
+};
+
+/**
+ * node-sqlite3-wasm (bundled into dist/import-service.js) loads its SQLite WebAssembly from
+ * the bundle's own folder at run time (`__dirname`), so the .wasm is copied next to it.
+ */
+const copyRuntimeFiles = {
+  name: 'copy-runtime-files',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      mkdirSync('dist', { recursive: true });
+      copyFileSync('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm', 'dist/node-sqlite3-wasm.wasm');
+    });
+  },
 };
 
 /** Reports each build's outcome so a watch session shows failures. */
@@ -39,7 +56,7 @@ const options = {
   sourcesContent: false,
   minify: production,
   logLevel: 'silent',
-  plugins: [reporter],
+  plugins: [reporter, copyRuntimeFiles],
 };
 
 try {

@@ -1,0 +1,275 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import {
+  formatImportNumber,
+  importFormToRequest,
+  type ImportRequest,
+  importRequestSchema,
+  type Role,
+} from '../../core/importApi';
+import { ApiError } from '../errors';
+import type { ImportService } from '../importing/importService';
+import type { Logger } from '../log';
+import { verifyPassword } from '../passwords';
+import type { AccountRecord, AccountStore } from '../store/accountStore';
+import type { DistrictStore } from '../store/districtStore';
+import type { ImportStore } from '../store/importStore';
+import type { UserStore } from '../store/userStore';
+import * as routes from './routes';
+
+export interface AppDeps {
+  accounts: AccountStore;
+  district: DistrictStore;
+  users: UserStore;
+  imports: ImportStore;
+  importService: ImportService;
+  log: Logger;
+  maxBodyBytes: number;
+  version: string;
+}
+
+type Env = { Variables: { account: AccountRecord } };
+
+const PUBLIC_PATHS = new Set(['/api/v1/health', '/api/v1/openapi.json']);
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): { path: string; message: string }[] {
+  return issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message }));
+}
+
+function invalid(details: { path: string; message: string }[], what = 'The request'): ApiError {
+  return new ApiError(
+    400,
+    'request.invalid',
+    `${what} does not match the API: ${details.slice(0, 5).map((d) => `${d.path}: ${d.message}`).join('; ')}${details.length > 5 ? ` (and ${details.length - 5} more)` : ''}. See /api/v1/openapi.json.`,
+    { details },
+  );
+}
+
+function parseNumber(text: string): number {
+  return Number.parseInt(text, 10);
+}
+
+function requireRole(c: Context<Env>, role: Role): AccountRecord {
+  const account = c.get('account');
+  if (account.role !== role) {
+    throw new ApiError(
+      403,
+      'auth.forbidden',
+      `Only district administrators may do this; this token belongs to ${account.username}, a ${account.role}.`,
+    );
+  }
+  return account;
+}
+
+/** The HTTP API: every request validated against the schemas in core/importApi. */
+export function createApp(deps: AppDeps): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const target = (result as { target?: string }).target;
+      const issues = (result.error as z.ZodError).issues;
+      if (target === 'header' && issues.some((i) => i.path[0] === 'idempotency-key')) {
+        const missing = issues.some((i) => i.path[0] === 'idempotency-key' && i.code === 'invalid_type');
+        if (missing) {
+          throw new ApiError(
+            400,
+            'request.idempotency-key-missing',
+            'A submission needs an Idempotency-Key header: a new unique value (e.g. a UUID) per import, sent again unchanged on every retry of it.',
+          );
+        }
+      }
+      throw invalid(describeIssues(issues, target === 'json' || target === 'form' ? '' : target));
+    },
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token of an account; the sandbox prints its administrator token once and keeps it in <data>/admin-token.',
+  });
+
+  app.use(
+    '/api/v1/*',
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'request.too-large',
+          `The request body is over the limit of ${Math.round(deps.maxBodyBytes / 1024 / 1024)} MB. Split the file, or start the service with a higher --max-body-mb.`,
+        );
+      },
+    }),
+  );
+
+  app.use('/api/v1/*', async (c, next) => {
+    if (PUBLIC_PATHS.has(c.req.path)) return next();
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) {
+      throw new ApiError(401, 'auth.missing-token', 'This API needs a bearer token: send "Authorization: Bearer <token>".');
+    }
+    const account = deps.accounts.byToken(match[1] as string);
+    if (!account) throw new ApiError(401, 'auth.invalid-token', 'The bearer token is not one this service issued (or it was replaced). Check the token.');
+    c.set('account', account);
+    return next();
+  });
+
+  app.onError((error, c) => {
+    let apiError: ApiError;
+    if (error instanceof ApiError) apiError = error;
+    else if (error instanceof HTTPException) {
+      if (error.status === 415) {
+        apiError = new ApiError(415, 'request.unsupported-media-type', 'Send the body as application/json, or as multipart/form-data with the file in a "file" field.');
+      } else if (error.status === 400 && /json/i.test(error.message)) {
+        apiError = new ApiError(400, 'request.malformed-json', `The body is not valid JSON (${error.message}). Nothing was written.`);
+      } else if (error.status === 413) {
+        apiError = new ApiError(413, 'request.too-large', 'The request body is over the size limit.');
+      } else {
+        apiError = new ApiError(400, 'request.invalid', error.message || 'Bad request.');
+      }
+    } else {
+      deps.log.error(`${c.req.method} ${c.req.path}: ${(error as Error).stack ?? String(error)}`);
+      apiError = new ApiError(500, 'internal', 'The service failed on this request; nothing was written. The service log has the details.');
+    }
+    const response = c.json(apiError.toBody(), apiError.status);
+    if (apiError.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="classworks-import"');
+    return response;
+  });
+
+  app.notFound((c) => c.json(new ApiError(404, 'not-found', `No such endpoint: ${c.req.method} ${c.req.path}. See /api/v1/openapi.json.`).toBody(), 404));
+
+  /** The ImportRequest of a preview or submission, from JSON or from a multipart form. */
+  async function importRequest(c: Context<Env>, valid: { json: unknown; form: unknown }): Promise<ImportRequest> {
+    const type = c.req.header('content-type') ?? '';
+    if (/^application\/([a-z.-]+\+)?json/i.test(type)) return valid.json as ImportRequest;
+    if (/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) {
+      const { request, errors } = await importFormToRequest(valid.form as Record<string, unknown>);
+      if (errors.length > 0) throw invalid(errors, 'The form');
+      const parsed = importRequestSchema.safeParse(request);
+      if (!parsed.success) throw invalid(describeIssues(parsed.error.issues), 'The form');
+      return parsed.data;
+    }
+    throw new ApiError(400, 'request.invalid', 'The body is missing: send an ImportRequest as JSON, or a multipart form with the file.');
+  }
+
+  function importNumber(text: string): number {
+    const number = parseNumber(text);
+    if (!deps.imports.summary(number)) {
+      throw new ApiError(404, 'import.not-found', `There is no import ${formatImportNumber(number)}. GET /api/v1/imports lists them.`);
+    }
+    return number;
+  }
+
+  app.openapi(routes.healthRoute, (c) =>
+    c.json({ status: 'ok' as const, service: 'classworks-import-service', version: deps.version, apiVersion: 'v1' as const }, 200),
+  );
+
+  app.openapi(routes.meRoute, (c) => {
+    const { id: _id, ...account } = c.get('account');
+    return c.json(account, 200);
+  });
+
+  app.openapi(routes.createAccountRoute, (c) => {
+    requireRole(c, 'district-admin');
+    return c.json(deps.accounts.create(c.req.valid('json')), 201);
+  });
+
+  app.openapi(routes.districtRoute, (c) => c.json(deps.district.district(), 200));
+
+  app.openapi(routes.seedDistrictRoute, (c) => {
+    requireRole(c, 'district-admin');
+    const seed = c.req.valid('json');
+    const district = deps.district.seed(seed);
+    if (seed.admin) deps.accounts.ensureAdmin(seed.admin);
+    return c.json(district, 200);
+  });
+
+  app.openapi(routes.addSchoolRoute, (c) => {
+    requireRole(c, 'district-admin');
+    return c.json(deps.district.addSchool(c.req.valid('json')), 201);
+  });
+
+  app.openapi(routes.addGroupRoute, (c) => {
+    requireRole(c, 'district-admin');
+    return c.json(deps.district.addGroup(c.req.valid('json').name), 201);
+  });
+
+  app.openapi(routes.listUsersRoute, (c) => {
+    requireRole(c, 'district-admin');
+    return c.json(deps.users.list(c.req.valid('query')), 200);
+  });
+
+  app.openapi(routes.verifyPasswordRoute, async (c) => {
+    requireRole(c, 'district-admin');
+    const { username, password } = c.req.valid('json');
+    const user = deps.users.byUsername(username);
+    const matches = user ? await verifyPassword(password, user.passwordHash) : false;
+    return c.json({ matches }, 200);
+  });
+
+  app.openapi(routes.previewRoute, async (c) => {
+    requireRole(c, 'district-admin');
+    const request = await importRequest(c, { json: c.req.valid('json'), form: c.req.valid('form') });
+    return c.json(await deps.importService.preview(request), 200);
+  });
+
+  app.openapi(routes.submitRoute, async (c) => {
+    const account = requireRole(c, 'district-admin');
+    const key = c.req.valid('header')['idempotency-key'];
+    const request = await importRequest(c, { json: c.req.valid('json'), form: c.req.valid('form') });
+    const { summary, replayed } = await deps.importService.submit(account, key, request);
+    c.header('Location', `/api/v1/imports/${summary.number}`);
+    if (replayed) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(summary, 200);
+    }
+    return c.json(summary, 201);
+  });
+
+  app.openapi(routes.listImportsRoute, (c) => {
+    requireRole(c, 'district-admin');
+    const { offset, limit } = c.req.valid('query');
+    return c.json(deps.imports.list(offset, limit), 200);
+  });
+
+  app.openapi(routes.getImportRoute, (c) => {
+    requireRole(c, 'district-admin');
+    const number = importNumber(c.req.valid('param').number);
+    const details = deps.imports.details(number, (id) => deps.district.group(id)?.name);
+    return c.json(details!, 200);
+  });
+
+  app.openapi(routes.importRowsRoute, (c) => {
+    requireRole(c, 'district-admin');
+    const number = importNumber(c.req.valid('param').number);
+    return c.json(deps.imports.rows(number, c.req.valid('query')), 200);
+  });
+
+  app.openapi(routes.importFileRoute, (c) => {
+    requireRole(c, 'district-admin');
+    const number = importNumber(c.req.valid('param').number);
+    const file = deps.imports.file(number)!;
+    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return c.body(file.text, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  });
+
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Classworks import service',
+      version: deps.version,
+      description:
+        'The Classworks bulk user import ("User Data") behind an HTTP API: district, preview, submit, history, details and the file. Every endpoint but /health and this document needs a bearer token; imports need a district administrator. Errors are JSON (components/schemas/Error). See docs/import-api.md.',
+    },
+    servers: [{ url: '/', description: 'This service' }],
+  });
+
+  return app;
+}

@@ -1,0 +1,142 @@
+import {
+  type ApiProblem,
+  emptyRowCounts,
+  type RowCounts,
+  type RowMessage,
+  type RowPreview,
+} from '../../core/importApi';
+import { type ImportFileRow, resolveSchoolValue } from '../../core/importFile';
+import { mapLimited, verifyPassword } from '../passwords';
+import type { UserStore } from '../store/userStore';
+import type { PreparedImport } from './prepare';
+import { type PasswordState, planRow, type RowPlan } from './planRow';
+
+export interface PlannedRow {
+  row: ImportFileRow;
+  plan: RowPlan;
+  /** The file's problems on this row. */
+  lintErrors: RowMessage[];
+  lintWarnings: RowMessage[];
+  /** For "overwrite": the existing hash the file's password was found to match. */
+  sameAsHash: string | undefined;
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  counts: RowCounts;
+  /** District conflicts as problems located at their rows, for the preview and a refusal. */
+  districtProblems: ApiProblem[];
+}
+
+/** Index from a 1-based line to the data row that contains it, or -1. */
+function rowLocator(rows: readonly ImportFileRow[]): (line: number) => number {
+  const starts = rows.map((r) => r.line);
+  return (line) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && line <= (rows[found] as ImportFileRow).endLine ? found : -1;
+  };
+}
+
+/**
+ * For "overwrite", whether each existing user's password is already the file's: scrypt
+ * verifications, run in the thread pool. Other rows get undefined.
+ */
+export async function passwordStates(prepared: PreparedImport, users: UserStore): Promise<{ state: PasswordState; hash?: string }[]> {
+  const overwrite = prepared.request.options.existingPasswords === 'overwrite';
+  return mapLimited(prepared.analysis.rows, 4, async (row) => {
+    if (!overwrite || row.password === '') return { state: undefined };
+    const existing = users.byDistrictId(row.values['District ID'] ?? '');
+    if (!existing) return { state: undefined };
+    const same = await verifyPassword(row.password, existing.passwordHash);
+    return same ? { state: 'same', hash: existing.passwordHash } : { state: 'different' };
+  });
+}
+
+/** Plans every row of a prepared import against the district as it is now. Reads only. */
+export function planImport(
+  prepared: PreparedImport,
+  users: UserStore,
+  states: readonly { state: PasswordState; hash?: string }[],
+): ImportPlan {
+  const { analysis, request, schools, group } = prepared;
+  const locate = rowLocator(analysis.rows);
+  const lintErrors = new Map<number, RowMessage[]>();
+  const lintWarnings = new Map<number, RowMessage[]>();
+  for (const p of analysis.problems) {
+    const index = locate(p.line);
+    if (index < 0) continue;
+    const target = p.severity === 'error' ? lintErrors : lintWarnings;
+    const list = target.get(index) ?? [];
+    list.push({ code: p.code, message: p.message });
+    target.set(index, list);
+  }
+  const schoolName = (sisId: string) => schools.find((s) => s.sisId === sisId)?.name ?? null;
+  const counts = emptyRowCounts();
+  const districtProblems: ApiProblem[] = [];
+  const planned = analysis.rows.map((row, index): PlannedRow => {
+    const existing = users.byDistrictId(row.values['District ID'] ?? '');
+    const plan = planRow({ line: row.line, values: row.values, schoolValue: row.schoolValue }, existing, {
+      options: request.options,
+      school: resolveSchoolValue(row.schoolValue, request.schoolMapping, schools),
+      schoolName,
+      groupId: group?.id ?? null,
+      usernameOwner: (u) => users.usernameOwner(u),
+      emailOwner: (e) => users.emailOwner(e),
+      isMember: (g, u) => users.isMember(g, u),
+    }, states[index]?.state);
+    for (const e of plan.errors) {
+      districtProblems.push({
+        code: e.code,
+        severity: 'error',
+        message: e.message,
+        line: row.line,
+        column: 1,
+        endLine: row.line,
+        endColumn: 1,
+        field: e.code === 'district.email-taken' ? 'Email Address' : 'Username',
+      });
+    }
+    const errors = lintErrors.get(index) ?? [];
+    if (errors.length > 0) {
+      plan.outcome = 'error';
+      plan.errors = [...errors, ...plan.errors];
+      plan.addToGroup = false;
+    }
+    counts.rows++;
+    counts[plan.outcome]++;
+    if (plan.conflicts.length > 0) counts.conflict++;
+    if (plan.outcome !== 'error') {
+      if (plan.withoutSchool) counts.withoutSchool++;
+      if (plan.addToGroup) counts.addedToGroup++;
+    }
+    return { row, plan, lintErrors: errors, lintWarnings: lintWarnings.get(index) ?? [], sameAsHash: states[index]?.hash };
+  });
+  return { rows: planned, counts, districtProblems };
+}
+
+export function rowPreview(p: PlannedRow): RowPreview {
+  const v = p.row.values;
+  return {
+    line: p.row.line,
+    districtId: v['District ID'] ?? '',
+    username: p.plan.fields.Username ?? v.Username ?? '',
+    firstName: p.plan.fields['First Name'] ?? v['First Name'] ?? '',
+    lastName: p.plan.fields['Last Name'] ?? v['Last Name'] ?? '',
+    userType: p.plan.userType,
+    outcome: p.plan.outcome,
+    changes: p.plan.changes,
+    conflicts: p.plan.conflicts,
+    school: p.plan.school,
+    addedToGroup: p.plan.addToGroup,
+    errors: p.plan.errors,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The Classworks import service.
+ * Contract: node dist/import-service.js --data <dir> --port <n> [--host 127.0.0.1] [--process-now]
+ *   [--seed <district.json>] [--token <t>] prints "listening on http://<host>:<port>" when ready;
+ *   SIGTERM stops it cleanly.
+ */
+// scrypt runs in libuv's thread pool: size it before anything uses the pool.
+import * as os from 'node:os';
+process.env.UV_THREADPOOL_SIZE ??= String(Math.max(4, Math.min(16, os.cpus().length)));
+
+import { stderrLogger } from './log';
+import { parseOptions, UsageError, USAGE } from './options';
+import { startService } from './service';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) process.stderr.write(`${error.message}\n\n`);
+      process.stderr.write(USAGE);
+      process.exit(error.message ? 2 : 0);
+    }
+    throw error;
+  }
+  const log = stderrLogger();
+  const service = await startService(options, log);
+  process.stdout.write(`listening on ${service.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error(`stopping failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`import service: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,158 @@
+import type { DistrictUser, DistrictUsersPage } from '../../core/importApi';
+import { formatImportNumber } from '../../core/importApi';
+import type { RecordField } from '../../core/importFile';
+import { nowIso } from '../clock';
+import type { SqliteDb } from '../db/sqlite';
+
+export type UserFields = Partial<Record<RecordField, string>>;
+
+/** A district user as stored. `passwordHash` stays inside the service. */
+export interface UserRecord {
+  id: number;
+  districtId: string;
+  username: string;
+  email: string | null;
+  fields: UserFields;
+  schoolSisId: string | null;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+  createdByImport: number | null;
+  updatedByImport: number | null;
+}
+
+interface UserRow {
+  id: number;
+  district_id: string;
+  username: string;
+  email: string | null;
+  fields: string;
+  school_sis_id: string | null;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+  created_by_import: number | null;
+  updated_by_import: number | null;
+}
+
+function toRecord(row: UserRow): UserRecord {
+  return {
+    id: Number(row.id),
+    districtId: row.district_id,
+    username: row.username,
+    email: row.email,
+    fields: JSON.parse(row.fields) as UserFields,
+    schoolSisId: row.school_sis_id,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdByImport: row.created_by_import === null ? null : Number(row.created_by_import),
+    updatedByImport: row.updated_by_import === null ? null : Number(row.updated_by_import),
+  };
+}
+
+/** Only the fields that hold a value are stored. */
+function compact(fields: UserFields): UserFields {
+  const out: UserFields = {};
+  for (const [k, v] of Object.entries(fields) as [RecordField, string | undefined][]) if (v) out[k] = v;
+  return out;
+}
+
+export class UserStore {
+  constructor(private readonly db: SqliteDb) {}
+
+  byDistrictId(districtId: string): UserRecord | undefined {
+    const row = this.db.get<UserRow>('SELECT * FROM users WHERE district_id = ?', [districtId]);
+    return row && toRecord(row);
+  }
+
+  byUsername(username: string): UserRecord | undefined {
+    const row = this.db.get<UserRow>('SELECT * FROM users WHERE username = ? COLLATE NOCASE', [username]);
+    return row && toRecord(row);
+  }
+
+  /** The District ID of the user who has this username, if any. */
+  usernameOwner(username: string): string | undefined {
+    return this.db.get<{ district_id: string }>('SELECT district_id FROM users WHERE username = ? COLLATE NOCASE', [username])
+      ?.district_id;
+  }
+
+  emailOwner(email: string): string | undefined {
+    if (!email) return undefined;
+    return this.db.get<{ district_id: string }>('SELECT district_id FROM users WHERE email = ? COLLATE NOCASE', [email])?.district_id;
+  }
+
+  isMember(groupId: number, userId: number): boolean {
+    return this.db.get('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]) !== undefined;
+  }
+
+  insert(user: { districtId: string; fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): number {
+    const fields = compact(user.fields);
+    const now = nowIso();
+    return this.db.run(
+      `INSERT INTO users (district_id, username, email, fields, school_sis_id, password_hash, created_at, updated_at, created_by_import, updated_by_import)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      [
+        user.districtId,
+        fields.Username ?? '',
+        fields['Email Address'] || null,
+        JSON.stringify(fields),
+        user.schoolSisId,
+        user.passwordHash,
+        now,
+        now,
+        importNumber,
+      ],
+    ).lastInsertRowid;
+  }
+
+  update(id: number, user: { fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): void {
+    const fields = compact(user.fields);
+    this.db.run(
+      `UPDATE users SET username = ?, email = ?, fields = ?, school_sis_id = ?, password_hash = ?, updated_at = ?, updated_by_import = ?
+       WHERE id = ?`,
+      [fields.Username ?? '', fields['Email Address'] || null, JSON.stringify(fields), user.schoolSisId, user.passwordHash, nowIso(), importNumber, id],
+    );
+  }
+
+  addToGroup(groupId: number, userId: number, importNumber: number): void {
+    this.db.run('INSERT OR IGNORE INTO group_members (group_id, user_id, added_by_import, added_at) VALUES (?, ?, ?, ?)', [
+      groupId,
+      userId,
+      importNumber,
+      nowIso(),
+    ]);
+  }
+
+  count(): number {
+    return Number(this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM users')?.n ?? 0);
+  }
+
+  list(query: { districtId?: string; offset: number; limit: number }): DistrictUsersPage {
+    const where = query.districtId === undefined ? '' : 'WHERE district_id = ?';
+    const params = query.districtId === undefined ? [] : [query.districtId];
+    const total = Number(this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM users ${where}`, params)?.n ?? 0);
+    const rows = this.db.all<UserRow>(`SELECT * FROM users ${where} ORDER BY district_id LIMIT ? OFFSET ?`, [
+      ...params,
+      query.limit,
+      query.offset,
+    ]);
+    const users: DistrictUser[] = rows.map((row) => {
+      const r = toRecord(row);
+      const groups = this.db
+        .all<{ group_id: number }>('SELECT group_id FROM group_members WHERE user_id = ? ORDER BY group_id', [r.id])
+        .map((g) => Number(g.group_id));
+      return {
+        districtId: r.districtId,
+        fields: r.fields as Record<string, string>,
+        schoolSisId: r.schoolSisId,
+        groups,
+        createdByImport: r.createdByImport === null ? null : formatImportNumber(r.createdByImport),
+        updatedByImport: r.updatedByImport === null ? null : formatImportNumber(r.updatedByImport),
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      };
+    });
+    return { total, offset: query.offset, users };
+  }
+}
