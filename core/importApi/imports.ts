@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiProblemSchema, fieldNameSchema, importNumberSchema } from './common';
+import { apiSchoolSchema } from './district';
 import { columnMappingSchema, importOptionsSchema, IMPORT_TYPE } from './importRequest';
 
 /** Row counts of a preview, of a submission (expected) and of a processed import (actual). */
@@ -91,6 +92,9 @@ export const schoolValueSchema = z
     sisId: z.string().nullable(),
     name: z.string().nullable(),
     how: z.enum(['mapped', 'exact', 'none']).meta({ description: 'mapped: by schoolMapping; exact: same SIS ID; none: district only.' }),
+    suggestion: apiSchoolSchema
+      .nullable()
+      .meta({ description: 'For a value that leads nowhere: the school it most likely means (spaces, capitals or lost leading zeros).' }),
   })
   .meta({ id: 'SchoolValue', description: 'A distinct School SIS ID value found in the file and where it leads.' });
 export type SchoolValue = z.infer<typeof schoolValueSchema>;

@@ -12,6 +12,8 @@ export const RECORD_FIELDS = ALL_FIELDS.filter((f): f is RecordField => f !== 'P
 export interface ImportFileRow {
   /** 1-based line where the row starts. */
   line: number;
+  /** 1-based line where it ends (later than `line` when a quoted cell holds a line break). */
+  endLine: number;
   /** Canonical values of the mapped fields (blank cells as ''), Password excluded. */
   values: Partial<Record<RecordField, string>>;
   /** The Password cell exactly as written ('' when blank or unmapped). Never log or show it. */
@@ -40,6 +42,7 @@ export function buildImportRow(row: Row, mapping: ColumnMapping): ImportFileRow 
   const schoolColumn = mapping.columnOf['School SIS ID'];
   return {
     line: row.line + 1,
+    endLine: row.line + 1 + row.innerLineStarts.length,
     values,
     password: passwordColumn === undefined ? '' : (row.cells[passwordColumn]?.value ?? ''),
     schoolValue: schoolColumn === undefined ? '' : (row.cells[schoolColumn]?.value ?? '').trim(),
