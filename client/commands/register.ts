@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
+import type { ServerConnection } from '../languageClient';
+import type { MarkedFilesStore } from '../markedFiles';
+import { fixAllSafeProblems } from './fixAll';
+import { markFile, unmarkFile } from './markFile';
+import { openRuleReference } from './openRuleReference';
+
+export interface CommandDependencies {
+  context: vscode.ExtensionContext;
+  output: vscode.LogOutputChannel;
+  marked: MarkedFilesStore;
+  server: ServerConnection;
+}
+
+/** Registers every "Classworks: …" command (titles and `when` clauses are in package.json). */
+export function registerCommands({ context, output, marked, server }: CommandDependencies): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.markFile, (uri?: unknown) => markFile(marked, uri)),
+    vscode.commands.registerCommand(COMMANDS.unmarkFile, (uri?: unknown) => unmarkFile(marked, uri)),
+    vscode.commands.registerCommand(COMMANDS.fixAll, (uri?: unknown) => fixAllSafeProblems(uri)),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      output.info('Restarting the language server (command)');
+      await server.restart();
+    }),
+    vscode.commands.registerCommand(COMMANDS.openRuleReference, (code?: unknown) => openRuleReference(context, code)),
+  ];
+}

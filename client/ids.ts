@@ -1,0 +1,35 @@
+/** Identifiers shared by the extension's files and declared in package.json. */
+
+/** Language client id: also the prefix of the `classworks.trace.server` setting. */
+export const CLIENT_ID = 'classworks';
+export const CLIENT_NAME = 'Classworks Enrollment Tools';
+export const OUTPUT_CHANNEL_NAME = 'Classworks';
+
+/** `source` of the server's diagnostics. */
+export const DIAGNOSTIC_SOURCE = 'classworks';
+
+/** `source.fixAll.classworks`: the server's fix-all code action kind (also for editor.codeActionsOnSave). */
+export const FIX_ALL_KIND_VALUE = 'source.fixAll.classworks';
+
+export const COMMANDS = {
+  markFile: 'classworks.markAsEnrollmentFile',
+  unmarkFile: 'classworks.unmarkEnrollmentFile',
+  fixAll: 'classworks.fixAllSafeProblems',
+  showOutput: 'classworks.showOutput',
+  restartServer: 'classworks.restartServer',
+  openRuleReference: 'classworks.openRuleReference',
+} as const;
+
+/** Context keys for the command palette's `when` clauses (package.json). */
+export const CONTEXT_KEYS = {
+  /** The language client has been started (the extension is active). */
+  clientStarted: 'classworks.clientStarted',
+  /** The active editor's file is linted as an enrollment file. */
+  activeFileLinted: 'classworks.activeFileLinted',
+  /** The user marked the active editor's file with "Treat This File as an Enrollment File". */
+  activeFileMarked: 'classworks.activeFileMarked',
+} as const;
+
+/** Documentation of the rules, shipped with the extension; diagnostics link to its anchors. */
+export const RULES_DOC_PATH = 'docs/rules.md';
+export const SERVER_MODULE_PATH = 'dist/server.js';

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  FILE_STATUS_NOTIFICATION,
+  MARKED_FILES_NOTIFICATION,
+  type FileStatusParams,
+  type MarkedFilesParams,
+} from '../core/protocol/lspProtocol';
+import { documentSelector, includeGlobs } from './documentSelector';
+import type { FileStatusStore } from './fileStatusStore';
+import { CLIENT_ID, CLIENT_NAME, RULES_DOC_PATH, SERVER_MODULE_PATH } from './ids';
+import type { MarkedFilesStore } from './markedFiles';
+
+/**
+ * Owns the language client: starts the server (dist/server.js over stdio), feeds it the
+ * marked files, and records its `classworks/fileStatus` notifications. "Restart" makes a new
+ * client, so a changed `classworks.files.include` also reaches the document selector.
+ */
+export class ServerConnection implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires each time a server has started and received the marked files. */
+  readonly onDidStart = this.started.event;
+  private selectorGlobs = '';
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly marked: MarkedFilesStore,
+    private readonly statuses: FileStatusStore,
+  ) {
+    this.disposables.push(
+      this.started,
+      marked.onDidChange(() => void this.sendMarkedFiles()),
+      vscode.workspace.onDidCloseTextDocument((document) => statuses.delete(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('classworks.files.include') && includeGlobs().join('\n') !== this.selectorGlobs) {
+          this.output.info('classworks.files.include changed: restarting the language server');
+          void this.restart();
+        }
+      }),
+    );
+  }
+
+  get isRunning(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const client = this.createClient();
+    this.client = client;
+    try {
+      await client.start();
+    } catch (error) {
+      // The client has logged the details; the status bar stays hidden. Nothing steals focus.
+      this.output.error(`The Classworks language server did not start: ${describe(error)}`);
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.statuses.clear();
+    if (client) {
+      try {
+        await client.dispose(5_000);
+      } catch (error) {
+        this.output.warn(`The Classworks language server did not stop cleanly: ${describe(error)}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    void this.stop();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private createClient(): LanguageClient {
+    const module = this.context.asAbsolutePath(SERVER_MODULE_PATH);
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.stdio },
+      debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const rulesDocUri = vscode.Uri.file(this.context.asAbsolutePath(RULES_DOC_PATH)).toString();
+    const selector = documentSelector();
+    this.selectorGlobs = includeGlobs().join('\n');
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: selector,
+      // Settings: the server pulls them (workspace/configuration) and registers for their changes itself.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.classworks.json') },
+      // Evaluated at each start: the marked files travel with `initialize` too, so the first
+      // validation of an open document already knows them (they follow as a notification as well).
+      initializationOptions: () => ({ rulesDocUri, markedFiles: this.markedUris() }),
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      diagnosticCollectionName: CLIENT_ID,
+      markdown: { isTrusted: false, supportHtml: false },
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+
+    client.onNotification(FILE_STATUS_NOTIFICATION, (params: FileStatusParams) => {
+      this.statuses.set(client.protocol2CodeConverter.asUri(params.uri), params);
+    });
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) {
+        void this.sendMarkedFiles().then(() => this.started.fire());
+      } else if (newState === State.Stopped) {
+        this.statuses.clear();
+      }
+    });
+    return client;
+  }
+
+  private markedUris(): string[] {
+    const client = this.client;
+    return this.marked.list().map((uri) => (client ? client.code2ProtocolConverter.asUri(uri) : uri.toString()));
+  }
+
+  private async sendMarkedFiles(): Promise<void> {
+    const client = this.client;
+    if (!client || client.state !== State.Running) return;
+    const params: MarkedFilesParams = { uris: this.markedUris() };
+    try {
+      await client.sendNotification(MARKED_FILES_NOTIFICATION, params);
+    } catch (error) {
+      this.output.warn(`Could not send the marked files to the language server: ${describe(error)}`);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
