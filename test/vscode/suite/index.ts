@@ -13,6 +13,12 @@ import { format } from 'node:util';
 /** The test modules of this suite, run in this order. Add yours here. */
 const TEST_MODULES: ReadonlyArray<readonly [name: string, load: () => Promise<unknown>]> = [
   ['smoke.test', () => import('./smoke.test.js')],
+  ['diagnostics.test', () => import('./diagnostics.test.js')],
+  ['codeActions.test', () => import('./codeActions.test.js')],
+  ['statusBar.test', () => import('./statusBar.test.js')],
+  ['markedFiles.test', () => import('./markedFiles.test.js')],
+  ['commands.test', () => import('./commands.test.js')],
+  ['settings.test', () => import('./settings.test.js')],
 ];
 
 /** Subset of the mocha API used here (mocha is external to the bundle, loaded at run time). */
