@@ -38,9 +38,10 @@ export function rulesSettingSchema(): Record<string, unknown> {
     default: {},
     markdownDescription:
       'Severity per rule code: `error`, `warning`, `info`, or `off` to skip the rule. Rules not listed keep their default. ' +
-      'Example: `{ "password.shared": "off", "school.unknown": "error" }`. A `rules` object in `.classworks.json` takes precedence for the files it covers. ' +
+      'Example: `{ "password.shared": "off", "school.unknown": "error" }`. These settings win over a `rules` object in `.classworks.json`. ' +
       'Run **Classworks: Open Rule Reference** to read what each rule checks.',
     properties,
-    additionalProperties: false,
+    // Codes reported outside the core's catalogue (e.g. the server's config.invalid) are allowed too.
+    additionalProperties: { type: 'string', enum: [...SEVERITIES] },
   };
 }
