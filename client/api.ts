@@ -17,6 +17,7 @@ export interface ClassworksExtensionApi {
   readonly onDidChangeStatusBar: vscode.Event<StatusBarState>;
   /** Files marked with "Treat This File as an Enrollment File" in this workspace. */
   markedFiles(): vscode.Uri[];
+  readonly onDidChangeMarkedFiles: vscode.Event<readonly vscode.Uri[]>;
   /** Fires each time a (re)started server has received the marked files. */
   readonly onDidStartServer: vscode.Event<void>;
 }

@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): ClassworksExtensionA
     statusBar: () => statusBar.state,
     onDidChangeStatusBar: statusBar.onDidChange,
     markedFiles: () => marked.list(),
+    onDidChangeMarkedFiles: marked.onDidChange,
     onDidStartServer: connection.onDidStart,
   };
 }

@@ -11,7 +11,14 @@ export class MarkedFilesStore implements vscode.Disposable {
   /** Fires with the full list after each change. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  private readonly closeListener: vscode.Disposable;
+
+  constructor(private readonly state: vscode.Memento) {
+    // An untitled document's name ("Untitled-1") is reused by the next one: its mark ends with it.
+    this.closeListener = vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme === 'untitled' && this.has(document.uri)) void this.unmark(document.uri);
+    });
+  }
 
   list(): vscode.Uri[] {
     return this.keys().map((key) => vscode.Uri.parse(key, true));
@@ -36,6 +43,7 @@ export class MarkedFilesStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.closeListener.dispose();
     this.changed.dispose();
   }
 

@@ -10,6 +10,7 @@ import {
   openInEditor,
   revertAndClose,
   nextEvent,
+  waitFor,
   waitForDiagnostics,
   waitForFileStatus,
   workspaceUri,
@@ -65,10 +66,12 @@ describe('Marking files as enrollment files', () => {
       const diagnostics = await waitForDiagnostics(document.uri, (d) => d.length > 0, 'problems in the marked headerless file');
       assert.ok(diagnostics.some((d) => codeOf(d) === 'header.unrecognized'), diagnostics.map(codeOf).join(', '));
     } finally {
-      await vscode.commands.executeCommand(COMMANDS.unmarkFile, document.uri);
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
+    // The next untitled document may get the same name: closing ends the mark.
+    await waitFor(vscode.workspace.onDidCloseTextDocument, () => (document.isClosed ? true : undefined), 'the untitled document to close');
+    await waitFor(api.onDidChangeMarkedFiles, () => (api.markedFiles().length === 0 ? true : undefined), 'the untitled mark to go');
   });
 
   it('keeps the marks across a restart of the language server', async () => {
