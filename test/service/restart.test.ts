@@ -6,16 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { csv, request, student } from './helpers/fixtures';
-import { newKey, ServiceProcess, tempDataDir } from './helpers/serviceProcess';
-
-const CLOSED_WINDOW = (() => {
-  // A one-minute window twelve hours from now: closed for the whole test.
-  const d = new Date(Date.now() + 12 * 3600_000);
-  const hh = String(d.getHours()).padStart(2, '0');
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  const end = new Date(d.getTime() + 60_000);
-  return `${hh}:${mm}-${String(end.getHours()).padStart(2, '0')}:${String(end.getMinutes()).padStart(2, '0')}`;
-})();
+import { closedWindow, newKey, ServiceProcess, tempDataDir } from './helpers/serviceProcess';
 
 function seedFile(dir: string): string {
   const file = path.join(dir, '..', `${path.basename(dir)}-seed.json`);
@@ -86,7 +77,7 @@ describe('import service: restarts', function () {
     const dataDir = tempDataDir('kill');
     const seed = seedFile(dataDir);
     // 1. Two imports wait in the queue (the off-peak window is closed).
-    const queued = await start({ dataDir, processNow: false, args: ['--seed', seed, '--window', CLOSED_WINDOW] });
+    const queued = await start({ dataDir, processNow: false, args: ['--seed', seed, '--window', closedWindow()] });
     const client = queued.client();
     const big = Array.from({ length: 20 }, (_, i) => student(String(7000 + i)));
     const { import: a } = await client.submit(request(csv(big), { options: { customGroupId: 1, emailStaff: true } }), newKey());

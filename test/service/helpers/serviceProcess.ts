@@ -177,3 +177,10 @@ export class ServiceProcess {
 export function newKey(): string {
   return randomUUID();
 }
+
+/** An off-peak window that is closed now and for hours: a one-minute window twelve hours ahead. */
+export function closedWindow(): string {
+  const at = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  const start = new Date(Date.now() + 12 * 3600_000);
+  return `${at(start)}-${at(new Date(start.getTime() + 60_000))}`;
+}
