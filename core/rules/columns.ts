@@ -1,6 +1,6 @@
 import type { Row } from '../csv/csvTypes';
 import { REQUIRED_FIELDS, type RequiredField } from '../fields';
-import type { OffsetEdit } from '../problems';
+import type { OffsetEdit, OffsetFix } from '../problems';
 import { canonicalGrade } from '../values/grades';
 import { interpretUserType } from '../values/userTypes';
 import type { FileContext, FileRule } from './ruleTypes';
@@ -33,26 +33,48 @@ function impliedValue(field: RequiredField, row: Row, ctx: FileContext, kind: Fi
   return '';
 }
 
-function addColumnFix(field: RequiredField, ctx: FileContext): { title: string; edits: OffsetEdit[] } | undefined {
+/** Where a new last column goes in a row: after the header's last cell, padding a short row. */
+function columnInsert(row: Row, width: number, value: string): OffsetEdit {
+  const cells = row.cells;
+  if (cells.length >= width) {
+    const at = row.start + (cells[width - 1] as Row['cells'][number]).end;
+    return { start: at, end: at, newText: `,${value}` };
+  }
+  const at = row.start + row.length;
+  return { start: at, end: at, newText: ','.repeat(width - cells.length) + `,${value}` };
+}
+
+/**
+ * Adds the column at the end of the header and of every row. A safe fix only when every row
+ * gets a value it implies; otherwise a suggestion (blank cells would just move the error).
+ */
+function addColumnFix(field: RequiredField, ctx: FileContext): { fix?: OffsetFix; suggestion?: OffsetFix } {
   const header = ctx.headerRow;
-  if (!header) return undefined;
+  if (!header) return {};
+  const width = header.cells.length;
   const kind = fileKind(ctx.fileName);
-  const edits: OffsetEdit[] = [{ start: header.start + header.length, end: header.start + header.length, newText: `,${field}` }];
+  const edits: OffsetEdit[] = [columnInsert(header, width, field)];
+  const values = new Set<string>();
   let filled = 0;
+  let rows = 0;
+  let short = 0;
   for (const row of ctx.dataRows) {
     if (row.blank || row.broken) continue;
+    rows++;
+    if (row.cells.length < width) short++;
     const value = impliedValue(field, row, ctx, kind);
     if (value !== '') filled++;
-    const at = row.start + row.length;
-    edits.push({ start: at, end: at, newText: `,${value}` });
+    values.add(value);
+    edits.push(columnInsert(row, width, value));
   }
-  const rows = ctx.dataRows.filter((r) => !r.blank && !r.broken).length;
-  let detail = 'empty on every row: fill it in';
-  if (filled === rows && rows > 0) {
-    const values = new Set(edits.slice(1).map((e) => e.newText.slice(1)));
-    detail = values.size === 1 ? `${[...values][0]} on every row` : 'with the value each row implies';
-  } else if (filled > 0) detail = `filled on ${filled} of ${rows} rows`;
-  return { title: `Add a "${field}" column (${detail})`, edits };
+  // A short row is padded with empty cells: right for the new column, but it turns the row's
+  // shape problem into blank values, so that is for a person to choose.
+  if (rows > 0 && filled === rows && short === 0) {
+    const detail = values.size === 1 ? `${[...values][0]} on every row` : 'with the value each row implies';
+    return { fix: { title: `Add a "${field}" column (${detail})`, edits } };
+  }
+  const detail = filled > 0 ? `filled on ${filled} of ${rows} rows; fill in the rest` : 'empty: fill it in on every row';
+  return { suggestion: { title: `Add a "${field}" column (${detail})`, edits } };
 }
 
 export const columnMissingRequired: FileRule = {
@@ -65,7 +87,7 @@ export const columnMissingRequired: FileRule = {
     const header = ctx.headerRow;
     for (const field of REQUIRED_FIELDS) {
       if (ctx.mapping.columnOf[field] !== undefined) continue;
-      const fix = addColumnFix(field, ctx);
+      const { fix, suggestion } = addColumnFix(field, ctx);
       const where = ctx.mapping.hasHeader
         ? 'No heading in the header row matches it'
         : 'The columnOrder in .classworks.json does not include it';
@@ -76,6 +98,7 @@ export const columnMissingRequired: FileRule = {
         end: header ? header.start + header.length : 0,
         field,
         fix,
+        suggestions: suggestion ? [suggestion] : [],
       });
     }
   },

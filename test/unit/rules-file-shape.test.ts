@@ -109,15 +109,16 @@ describe('rule column.missing-required', () => {
     assert.equal(applyFix(text, p.fix), csv([`${NO_USER_TYPE},User Type`, `${student('3', 1)},0`, `${student('KG', 2)},0`]));
   });
 
-  it('fills User Type 1 for a staff file, and leaves cells empty where nothing is implied', () => {
+  it('fills User Type 1 for a staff file; a column it can only partly fill is a suggestion with empty cells', () => {
     const staffText = csv([NO_USER_TYPE, student('', 1)]);
     const staff = only(lint(staffText, { ...options, fileName: 'staff.csv' }), 'column.missing-required');
     assert.equal(applyFix(staffText, staff.fix), csv([`${NO_USER_TYPE},User Type`, `${student('', 1)},1`]));
 
     const mixedText = csv([NO_USER_TYPE, student('3', 1), student('', 2)]);
     const mixed = only(lint(mixedText, options), 'column.missing-required');
-    assert.equal(mixed.fix?.title, 'Add a "User Type" column (filled on 1 of 2 rows)');
-    assert.equal(applyFix(mixedText, mixed.fix), csv([`${NO_USER_TYPE},User Type`, `${student('3', 1)},0`, `${student('', 2)},`]));
+    assert.equal(mixed.fix, undefined);
+    assert.equal(mixed.suggestions[0]?.title, 'Add a "User Type" column (filled on 1 of 2 rows; fill in the rest)');
+    assert.equal(applyFix(mixedText, mixed.suggestions[0]), csv([`${NO_USER_TYPE},User Type`, `${student('3', 1)},0`, `${student('', 2)},`]));
   });
 
   it('reports each missing column, and nothing per row while columns are missing', () => {
@@ -137,16 +138,14 @@ describe('rule column.missing-required', () => {
     assert.equal(problems[0]!.fix, undefined);
   });
 
-  // Known bugs in core/rules/columns.ts (addColumnFix), found by the fix-all property in
-  // incremental.test.ts; reported, not fixed here. Un-skip when fixed.
-  it.skip('BUG: the add-column fix puts the value under the new heading on a row with an extra cell', () => {
+  // Found by the fix-all property in incremental.test.ts.
+  it('puts the value of the new column after the last cell of the header, even on a row with an extra cell', () => {
     const text = csv([NO_USER_TYPE, `${student('3', 1)},extra`]);
     const p = only(lint(text, { ...options, fileName: 'students.csv' }), 'column.missing-required');
-    // Today the 0 is appended after "extra", so User Type reads "extra" and errors go up.
     assert.equal(applyFix(text, p.fix), csv([`${NO_USER_TYPE},User Type`, `${student('3', 1)},0,extra`]));
   });
 
-  it.skip('BUG: adding a column it cannot fill is not a safe fix (fix-all turns 1 error into one per row)', () => {
+  it('offers a column it cannot fill as a suggestion, not a safe fix', () => {
     const text = csv(['First Name,Username,District ID,Password,Birthdate,User Type,Grade,Email Address,School SIS ID', 'Ana,alee,1001,Maple!274,4/2/2018,0,3,alee@x.org,00123']);
     const p = only(lint(text, options), 'column.missing-required');
     assert.equal(p.fix, undefined, 'an empty Last Name column should be a suggestion, not fix-all');
