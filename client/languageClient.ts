@@ -100,8 +100,8 @@ export class ServerConnection implements vscode.Disposable {
     this.selectorGlobs = includeGlobs().join('\n');
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
-      // Settings: the server pulls them (workspace/configuration) and registers for their changes itself.
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.classworks.json') },
+      // Settings and `.classworks.json` changes: the server pulls settings (workspace/configuration)
+      // and registers both watchers itself, as it does with any LSP editor.
       // Evaluated at each start: the marked files travel with `initialize` too, so the first
       // validation of an open document already knows them (they follow as a notification as well).
       initializationOptions: () => ({ rulesDocUri, markedFiles: this.markedUris() }),

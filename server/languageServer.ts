@@ -24,7 +24,7 @@ import { EDIT_DELAY_MS, Validator } from './validation';
 import { WorkspacePaths, uriToPath } from './workspacePaths';
 
 const initializationOptionsSchema = z
-  .object({ rulesDocUri: z.string().min(1).optional() })
+  .object({ rulesDocUri: z.string().min(1).optional(), markedFiles: z.array(z.string()).optional() })
   .catch({});
 
 const markedFilesSchema = z.object({ uris: z.array(z.string()) });
@@ -52,6 +52,7 @@ export function startServer(connection: Connection): void {
       workspacePaths.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
       const options = initializationOptionsSchema.parse(params.initializationOptions ?? {});
       if (options.rulesDocUri) rulesDocUri = options.rulesDocUri;
+      if (options.markedFiles) store.setMarked(options.markedFiles);
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

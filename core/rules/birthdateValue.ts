@@ -46,7 +46,7 @@ export const birthdateInvalid: RowRule = {
         const who = type === 0 ? 'a student' : type === 1 ? 'a staff member' : 'a user';
         ctx.report({
           code: 'birthdate.implausible',
-          message: `Birthdate "${cell.value}" makes ${who} ${age} years old, outside the usual ${min}–${max}. Check the date (and the User Type) against the SIS.`,
+          message: `Birthdate "${cell.value}" makes ${who} ${age} year${age === 1 ? '' : 's'} old, outside the usual ${min}–${max}. Check the date (and the User Type) against the SIS.`,
           ...at,
         });
       }

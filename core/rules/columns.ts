@@ -71,10 +71,10 @@ function addColumnFix(field: RequiredField, ctx: FileContext): { fix?: OffsetFix
   // shape problem into blank values, so that is for a person to choose.
   if (rows > 0 && filled === rows && short === 0) {
     const detail = values.size === 1 ? `${[...values][0]} on every row` : 'with the value each row implies';
-    return { fix: { title: `Add a "${field}" column (${detail})`, edits } };
+    return { fix: { title: `Add ${/^[AEIO]/.test(field) ? 'an' : 'a'} "${field}" column (${detail})`, edits } };
   }
   const detail = filled > 0 ? `filled on ${filled} of ${rows} rows; fill in the rest` : 'empty: fill it in on every row';
-  return { suggestion: { title: `Add a "${field}" column (${detail})`, edits } };
+  return { suggestion: { title: `Add ${/^[AEIO]/.test(field) ? 'an' : 'a'} "${field}" column (${detail})`, edits } };
 }
 
 export const columnMissingRequired: FileRule = {

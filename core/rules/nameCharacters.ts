@@ -54,16 +54,28 @@ function checkName(ctx: RowContext, field: FieldName): void {
   for (const ch of cell.value) if (!ALLOWED.test(ch) && !bad.includes(ch)) bad.push(ch);
   if (bad.length > 0) {
     const named = bad.map(describeCharacter).join(', ');
+    // Odd spaces (no-break, tab, thin …) are plainly meant as spaces: a safe fix.
+    const spaced = tidySpaces(cell.value.replace(/[\p{Zs}\t]/gu, ' '));
+    const spaceFix: OffsetFix | undefined = /^[A-Za-z ]+$/.test(spaced)
+      ? { title: `Replace ${bad.map(describeCharacter).join(', ')} with a normal space: ${field} "${spaced}"`, edits: [replaceCellValue(cell, spaced)] }
+      : undefined;
     const plural = bad.length > 1 ? 'characters' : 'character';
+    const suggestions = spaceFix ? [] : nameFixes(cell, field);
+    const how = spaceFix
+      ? 'Replace it with a normal space (quick fix).'
+      : suggestions.length > 0
+        ? `Remove or replace the ${plural} (quick fixes: ${suggestions.map((f) => f.title.split(':')[0]?.toLowerCase()).join('; ')}).`
+        : `Remove or replace the ${plural}, as the name is written in the SIS.`;
     ctx.report({
       code: 'name.invalid-character',
       message:
         `${field} "${cell.value}" has the ${plural} ${named}. Classworks accepts only the letters A–Z and spaces in legal names, ` +
-        'so the import rejects this row. Remove or replace the character (quick fixes: remove accents, remove punctuation).',
+        `so the import rejects this row. ${how}`,
       start: cell.valueStart,
       end: cell.valueEnd,
       field,
-      suggestions: nameFixes(cell, field),
+      fix: spaceFix,
+      suggestions,
     });
     return;
   }

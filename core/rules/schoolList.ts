@@ -8,7 +8,7 @@ export const schoolNoList: FileRule = {
   check(ctx) {
     if (ctx.config.schools && ctx.config.schools.length > 0) return;
     const column = ctx.mapping.columnOf['School SIS ID'];
-    if (column === undefined) return;
+    if (column === undefined || ctx.dataRows.every((r) => r.blank || r.broken)) return;
     const header = ctx.headerRow;
     const cell = header?.cells[column];
     const start = header && cell ? ctx.cellStart(header, cell) : (ctx.rows[0]?.start ?? 0);
