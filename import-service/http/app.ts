@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import {
@@ -18,6 +17,7 @@ import type { AccountRecord, AccountStore } from '../store/accountStore';
 import type { DistrictStore } from '../store/districtStore';
 import type { ImportStore } from '../store/importStore';
 import type { UserStore } from '../store/userStore';
+import { bodyLimit } from './bodyLimit';
 import * as routes from './routes';
 
 export interface AppDeps {
@@ -91,20 +91,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     description: 'A token of an account; the sandbox prints its administrator token once and keeps it in <data>/admin-token.',
   });
 
-  app.use(
-    '/api/v1/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'request.too-large',
-          `The request body is over the limit of ${Math.round(deps.maxBodyBytes / 1024 / 1024)} MB. Split the file, or start the service with a higher --max-body-mb.`,
-        );
-      },
-    }),
-  );
-
   app.use('/api/v1/*', async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path)) return next();
     const header = c.req.header('authorization') ?? '';
@@ -117,6 +103,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     c.set('account', account);
     return next();
   });
+
+  // After authentication: only a known account makes the service read a large body.
+  app.use('/api/v1/*', bodyLimit(deps.maxBodyBytes));
 
   app.onError((error, c) => {
     let apiError: ApiError;

@@ -1,0 +1,83 @@
+/** Access: bearer tokens, roles, 401 and 403; the sandbox's administrator token. */
+import * as assert from 'node:assert/strict';
+import { csv, request, student } from './helpers/fixtures';
+import { newKey, ServiceProcess } from './helpers/serviceProcess';
+
+interface ErrorJson {
+  error: { status: number; code: string; message: string };
+}
+
+describe('import service: access', function () {
+  let service: ServiceProcess;
+  let teacherToken: string;
+  before(async function () {
+    service = await ServiceProcess.start();
+    const created = await service.client().createAccount({ username: 'tkim', name: 'Terry Kim', email: 'tkim@example.org', role: 'teacher' });
+    teacherToken = created.token;
+    const { import: made } = await service.client().submit(request(csv([student('3001')])), newKey());
+    await service.client().waitForImport(made.number);
+  });
+  after(async function () {
+    await service?.stop();
+  });
+
+  const protectedCalls: [string, string, unknown?][] = [
+    ['GET', '/api/v1/me'],
+    ['GET', '/api/v1/district'],
+    ['GET', '/api/v1/imports'],
+    ['GET', '/api/v1/imports/00001'],
+    ['GET', '/api/v1/imports/00001/rows'],
+    ['GET', '/api/v1/imports/00001/file'],
+    ['GET', '/api/v1/district/users'],
+    ['POST', '/api/v1/imports/preview', request(csv([student('3002')]))],
+    ['POST', '/api/v1/imports', request(csv([student('3003')]))],
+    ['POST', '/api/v1/district/schools', { sisId: 'X1', name: 'X' }],
+  ];
+
+  async function call(method: string, pathname: string, body: unknown, token: string | null, extra: Record<string, string> = {}) {
+    return service.fetch(pathname, {
+      method,
+      token,
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), 'Idempotency-Key': newKey(), ...extra },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  it('answers 401 with WWW-Authenticate without a token, or with a wrong one', async function () {
+    for (const [method, pathname, body] of protectedCalls) {
+      for (const [token, code] of [[null, 'auth.missing-token'], ['not-a-real-token-at-all', 'auth.invalid-token']] as const) {
+        const response = await call(method, pathname, body, token);
+        assert.equal(response.status, 401, `${method} ${pathname}`);
+        assert.match(response.headers.get('WWW-Authenticate') ?? '', /^Bearer/);
+        assert.equal(((await response.json()) as ErrorJson).error.code, code);
+      }
+    }
+    const basic = await service.fetch('/api/v1/imports', { token: null, headers: { Authorization: `Basic ${Buffer.from('admin:x').toString('base64')}` } });
+    assert.equal(basic.status, 401);
+  });
+
+  it('answers 403 to a teacher for imports and administration, and lets them read the district', async function () {
+    for (const [method, pathname, body] of protectedCalls) {
+      const response = await call(method, pathname, body, teacherToken);
+      if (pathname === '/api/v1/me' || pathname === '/api/v1/district') {
+        assert.equal(response.status, 200, `${method} ${pathname}`);
+        continue;
+      }
+      assert.equal(response.status, 403, `${method} ${pathname}`);
+      const error = ((await response.json()) as ErrorJson).error;
+      assert.equal(error.code, 'auth.forbidden');
+      assert.match(error.message, /district administrators/);
+    }
+    assert.equal((await service.client(teacherToken).me()).role, 'teacher');
+    assert.equal((await service.client().listImports()).total, 1, 'the refused submission made nothing');
+  });
+
+  it('needs no token for health and the OpenAPI document', async function () {
+    assert.equal((await service.fetch('/api/v1/health', { token: null })).status, 200);
+    assert.equal((await service.fetch('/api/v1/openapi.json', { token: null })).status, 200);
+  });
+
+  it('listens on 127.0.0.1 by default', function () {
+    assert.match(service.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
