@@ -11,7 +11,7 @@ describe('import service: access', function () {
   let service: ServiceProcess;
   let teacherToken: string;
   before(async function () {
-    service = await ServiceProcess.start();
+    service = await ServiceProcess.start({ args: ['--seed', 'samples/district/.classworks.json'] });
     const created = await service.client().createAccount({ username: 'tkim', name: 'Terry Kim', email: 'tkim@example.org', role: 'teacher' });
     teacherToken = created.token;
     const { import: made } = await service.client().submit(request(csv([student('3001')])), newKey());
@@ -69,6 +69,8 @@ describe('import service: access', function () {
       assert.match(error.message, /district administrators/);
     }
     assert.equal((await service.client(teacherToken).me()).role, 'teacher');
+    const district = await service.client(teacherToken).getDistrict();
+    assert.equal(district.schools.length, 5, 'seeded from the sample .classworks.json');
     assert.equal((await service.client().listImports()).total, 1, 'the refused submission made nothing');
   });
 
