@@ -20,11 +20,14 @@ export function staffLoginMail(user: { firstName: string; lastName: string; user
     `  Username: ${user.username}`,
     ...(ctx.signInUrl ? [`  Sign in:  ${ctx.signInUrl}`] : []),
     '',
-    'Your password is the one your district set for you. For your security this e-mail does not contain it.',
-    `If you do not know it, ask your district's Classworks administrator (${ctx.adminEmail}).`,
-    `You can also sign in with single sign-on using this e-mail address (${user.email}).`,
+    'Your password is the one your district set for you.',
+    'For your security this e-mail does not contain it.',
+    "If you do not know it, ask your district's Classworks administrator:",
+    `  ${ctx.adminEmail}`,
+    'You can also sign in with single sign-on using this e-mail address:',
+    `  ${user.email}`,
     '',
-    `— ${ctx.districtName}`,
+    ctx.districtName,
   ];
   return { subject: 'Your Classworks login information', body: lines.join('\n') + '\n' };
 }
