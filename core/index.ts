@@ -5,6 +5,7 @@ export * from './config/configSchema';
 export * from './config/findConfigFile';
 export type { Cell, Row } from './csv/csvTypes';
 export { parseRows } from './csv/parseRows';
+export { parseRowsWithCsvParse } from './csv/parseRowsWithCsvParse';
 export * from './mapping/columnMapping';
 export { normalizeHeading, HEADING_ALIASES } from './mapping/headingAliases';
 export { RULE_CATALOG, RULE_BY_CODE } from './rules/ruleCatalog';

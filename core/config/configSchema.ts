@@ -28,6 +28,12 @@ export const classworksConfigSchema = z
       .array(fieldSchema.nullable())
       .optional()
       .describe('For files without a header row: the Classworks field of each column, in order (null skips a column).'),
+    schoolMapping: z
+      .record(z.string(), z.string().nullable())
+      .optional()
+      .describe(
+        'School SIS ID value found in enrollment files -> the SIS ID of one of the district\'s schools (null: those users join the district without a school). Written by the import panel\'s School Mapping step; values not listed match the school with exactly that SIS ID.',
+      ),
     hasHeaderRow: z
       .union([z.boolean(), z.literal('auto')])
       .optional()

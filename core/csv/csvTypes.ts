@@ -1,6 +1,6 @@
 /** One cell of a record. Offsets are relative to the start of its row. */
 export interface Cell {
-  /** The cell's value after unquoting, as csv-parse returns it. */
+  /** The cell's value after unquoting, exactly as csv-parse reads it. */
   readonly value: string;
   /** Start of the cell's raw text (its opening quote when quoted). */
   readonly start: number;
@@ -34,13 +34,21 @@ export interface Row {
   readonly terminator: LineTerminator;
   /** Offsets (relative to start) just after each line break inside quoted cells. */
   readonly innerLineStarts: readonly number[];
-  readonly cells: readonly Cell[];
   /** True when the row has no characters at all (a blank line). */
   readonly blank: boolean;
-  /** Set when csv-parse could not read the row; its cells are then empty. */
+  /** Set when the row could not be read as CSV; it then has no cells. */
   readonly broken?: RowProblemSeed;
+  readonly cellCount: number;
+  /** One cell, or undefined past the row's last cell. */
+  cell(index: number): Cell | undefined;
+  /** One cell's value, or undefined past the row's last cell. */
+  value(index: number): string | undefined;
+  /** Every cell; built on each access, so loops should use cell(i). */
+  readonly cells: readonly Cell[];
 }
 
 export function rowTextLength(row: Row): number {
   return row.length + row.terminator.length;
 }
+
+export const NO_LINE_STARTS: readonly number[] = Object.freeze([]);

@@ -6,8 +6,8 @@ export type CellSpan = Omit<Cell, 'value'>;
 
 /**
  * Finds where each cell of one record's content (no line terminator) starts and ends.
- * Follows csv-parse's reading with `relax_quotes`: a quote that does not close its cell
- * right before a delimiter makes the cell a literal up to the next delimiter.
+ * Follows csv-parse's reading with `relax_quotes`: a quote that closes before other characters
+ * makes the cell a literal up to the next delimiter after it.
  */
 export function locateCells(content: string, delimiter = ','): CellSpan[] {
   const spans: CellSpan[] = [];
@@ -31,6 +31,12 @@ export function locateCells(content: string, delimiter = ','): CellSpan[] {
       if (close >= 0 && (close + 1 === content.length || content.startsWith(delimiter, close + 1))) {
         end = close + 1;
         spans.push({ start, end, valueStart: start + 1, valueEnd: close, quoted: true });
+      } else if (close >= 0) {
+        // Closed before other characters: the quoted part (commas included) and the rest up to the
+        // next delimiter are one literal cell, as csv-parse reads it with relax_quotes.
+        const d = content.indexOf(delimiter, close + 1);
+        end = d < 0 ? content.length : d;
+        spans.push({ start, end, valueStart: start, valueEnd: end, quoted: false });
       }
     }
     if (end < 0) {

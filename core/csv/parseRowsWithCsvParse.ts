@@ -1,8 +1,33 @@
 import { parse } from 'csv-parse/sync';
-import type { Cell, LineTerminator, Row, RowProblemSeed } from './csvTypes';
+import { type Cell, type LineTerminator, NO_LINE_STARTS, type Row, type RowProblemSeed } from './csvTypes';
 import { innerLineStarts, locateCells } from './locateCells';
+import type { IdSource } from './parseRows';
 
-export type IdSource = () => number;
+/** A row holding its cells as objects: what the csv-parse reading produces. */
+class EagerRow implements Row {
+  constructor(
+    readonly id: number,
+    public start: number,
+    public line: number,
+    readonly length: number,
+    readonly terminator: LineTerminator,
+    readonly innerLineStarts: readonly number[],
+    readonly cells: readonly Cell[],
+    readonly broken?: RowProblemSeed,
+  ) {}
+  get blank(): boolean {
+    return this.length === 0 && !this.broken;
+  }
+  get cellCount(): number {
+    return this.cells.length;
+  }
+  cell(index: number): Cell | undefined {
+    return this.cells[index];
+  }
+  value(index: number): string | undefined {
+    return this.cells[index]?.value;
+  }
+}
 
 interface RecordEvent {
   record: string[];
@@ -16,11 +41,11 @@ interface SkipEvent {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * Parses text[from, to) — which must start at a record boundary — into rows with the exact
- * offsets of every cell. csv-parse is the parser of record: it decides the records and the
- * values; positions are then located inside each record's own text.
+ * The reference reading: csv-parse decides the records and the values; positions are then
+ * located inside each record's own text. The fast scanner (parseRows) must agree with it
+ * record for record; the differential tests check that.
  */
-export function parseRows(text: string, from: number, to: number, firstLine: number, nextId: IdSource): Row[] {
+export function parseRowsWithCsvParse(text: string, from: number, to: number, firstLine: number, nextId: IdSource): Row[] {
   const region = text.slice(from, to);
   const events: (RecordEvent | SkipEvent)[] = [];
   let fatal: string | undefined;
@@ -117,16 +142,12 @@ function recordRow(
     });
   }
   const cells: Cell[] = spans.map((span, i) => ({ ...span, value: values[i] ?? '' }));
-  return {
-    id: nextId(),
-    start: base + start,
-    line,
-    length: content.length,
-    terminator,
-    innerLineStarts: innerLineStarts(content),
-    cells,
-    blank: content.length === 0,
-  };
+  return new EagerRow(nextId(), base + start, line, content.length, terminator, lineStarts(content), cells);
+}
+
+function lineStarts(content: string): readonly number[] {
+  const starts = innerLineStarts(content);
+  return starts.length ? starts : NO_LINE_STARTS;
 }
 
 function brokenRow(
@@ -138,18 +159,12 @@ function brokenRow(
   nextId: IdSource,
   broken: RowProblemSeed,
 ): Row {
-  const { content, terminator } = splitTerminator(region.slice(start, end));
-  return {
-    id: nextId(),
-    start: base + start,
-    line,
-    length: content.length,
-    terminator,
-    innerLineStarts: innerLineStarts(content),
-    cells: [],
-    blank: false,
-    broken,
-  };
+  // An unclosed quote reads to the end: a line break at the very end is inside its cell.
+  const { content, terminator } =
+    broken.code === 'csv.unclosed-quote'
+      ? { content: region.slice(start, end), terminator: '' as const }
+      : splitTerminator(region.slice(start, end));
+  return new EagerRow(nextId(), base + start, line, content.length, terminator, lineStarts(content), [], broken);
 }
 
 /** End (after its terminator) of the record starting at `from`, reading quotes as CSV does. */

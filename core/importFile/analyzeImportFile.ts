@@ -90,7 +90,7 @@ export function analyzeImportFile(text: string, options: AnalyzeOptions): Import
       });
     }
   }
-  const width = Math.max(0, ...rows.filter((r) => !r.blank && !r.broken).map((r) => r.cells.length));
+  const width = Math.max(0, ...rows.filter((r) => !r.blank && !r.broken).map((r) => r.cellCount));
   if (!mapping.hasHeader && input.columnOrder && input.columnOrder.length > width && rows.length > 0) {
     input.columnOrder.forEach((field, index) => {
       if (index >= width && field) {

@@ -36,7 +36,7 @@ export function buildImportRow(row: Row, mapping: ColumnMapping): ImportFileRow 
   for (const field of RECORD_FIELDS) {
     const column = mapping.columnOf[field];
     if (column === undefined) continue;
-    values[field] = canonicalValue(field, row.cells[column]?.value ?? '');
+    values[field] = canonicalValue(field, row.value(column) ?? '');
   }
   const passwordColumn = mapping.columnOf.Password;
   const schoolColumn = mapping.columnOf['School SIS ID'];
@@ -44,8 +44,8 @@ export function buildImportRow(row: Row, mapping: ColumnMapping): ImportFileRow 
     line: row.line + 1,
     endLine: row.line + 1 + row.innerLineStarts.length,
     values,
-    password: passwordColumn === undefined ? '' : (row.cells[passwordColumn]?.value ?? ''),
-    schoolValue: schoolColumn === undefined ? '' : (row.cells[schoolColumn]?.value ?? '').trim(),
+    password: passwordColumn === undefined ? '' : (row.value(passwordColumn) ?? ''),
+    schoolValue: schoolColumn === undefined ? '' : (row.value(schoolColumn) ?? '').trim(),
   };
 }
 
@@ -69,7 +69,7 @@ export function redactPasswords(document: EnrollmentDocument): string {
   const parts: string[] = [];
   let at = 0;
   for (const row of dataRows(document)) {
-    const cell = row.cells[column];
+    const cell = row.cell(column);
     if (!cell || cell.start === cell.end) continue;
     parts.push(text.slice(at, row.start + cell.start));
     at = row.start + cell.end;

@@ -1,5 +1,6 @@
 import type { ClassworksConfig, SeveritySetting } from '../config/configSchema';
 import { type Cell, type Row, rowTextLength } from '../csv/csvTypes';
+import type { TextSource } from '../csv/compactRow';
 import { parseRows } from '../csv/parseRows';
 import type { FieldName } from '../fields';
 import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMapping';
@@ -42,7 +43,14 @@ interface RuleFailure {
  * (duplicates, shared passwords) are updated row by row instead of rebuilt.
  */
 export class EnrollmentDocument {
-  private text: string;
+  /** The text, shared with the rows, which read their values from it. */
+  private readonly source: TextSource = { text: '' };
+  private get text(): string {
+    return this.source.text;
+  }
+  private set text(text: string) {
+    this.source.text = text;
+  }
   private rows: Row[] = [];
   private lastId = 0;
   private readonly nextId = () => ++this.lastId;
@@ -108,7 +116,7 @@ export class EnrollmentDocument {
     const regionStart = first.start;
     const regionEndNew = last.start + rowTextLength(last) + delta;
     const atEnd = hi === rows.length - 1;
-    const fresh = parseRows(this.text, regionStart, regionEndNew, first.line, this.nextId);
+    const fresh = parseRows(this.text, regionStart, regionEndNew, first.line, this.nextId, this.source);
     const tail = fresh[fresh.length - 1];
     if (!atEnd && (!tail || tail.terminator === '' || tail.broken?.code === 'csv.unclosed-quote')) {
       return this.reparseAll();
@@ -171,9 +179,9 @@ export class EnrollmentDocument {
       for (const key of keys) {
         const group = [...(index.get(key) ?? [])].sort((a, b) => a.start - b.start);
         const firstRow = group[0] as Row;
-        const firstCell = firstRow.cells[column] as Cell;
+        const firstCell = firstRow.cell(column) as Cell;
         for (const row of group.slice(1)) {
-          const cell = row.cells[column] as Cell;
+          const cell = row.cell(column) as Cell;
           const p = rule.describe(row, cell, { row: firstRow, line: firstRow.line });
           p.related = [
             {
@@ -212,8 +220,16 @@ export class EnrollmentDocument {
     const row = this.rows[rowIndex] as Row;
     const rel = offset - row.start;
     if (rel < 0 || rel > row.length) return undefined;
-    const column = row.cells.findIndex((c) => rel >= c.start && rel <= c.end);
-    const cell = row.cells[column];
+    let column = -1;
+    let cell: Cell | undefined;
+    for (let i = 0; i < row.cellCount; i++) {
+      const c = row.cell(i) as Cell;
+      if (rel >= c.start && rel <= c.end) {
+        column = i;
+        cell = c;
+        break;
+      }
+    }
     if (!cell) return undefined;
     const isHeader = this.mapping.hasHeader && rowIndex === 0;
     const field = (Object.keys(this.mapping.columnOf) as FieldName[]).find((f) => this.mapping.columnOf[f] === column);
@@ -230,7 +246,7 @@ export class EnrollmentDocument {
   private reparseAll(): void {
     const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (const r of this.rows) this.rowProblems.delete(r.id);
-    this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId);
+    this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId, this.source);
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
     this.mapping = this.computeMapping();
@@ -311,7 +327,7 @@ export class EnrollmentDocument {
       const ctx = this.rowContext(row, problems);
       // With extra cells every later value sits under the wrong heading (a password under
       // Birthdate, say): report the shape alone rather than value problems that mislead or leak.
-      const shifted = this.mapping.width !== undefined && row.cells.length > this.mapping.width;
+      const shifted = this.mapping.width !== undefined && row.cellCount > this.mapping.width;
       for (const rule of shifted ? [rowCellCount] : ROW_RULES) {
         try {
           rule.check(ctx);
@@ -321,7 +337,7 @@ export class EnrollmentDocument {
       }
       if (!shifted) this.indexRow(row);
     }
-    if (problems.length > 0) this.rowProblems.set(row.id, problems);
+    if (problems.length > 0) this.rowProblems.set(row.id, problems.map(detachProblem));
     else this.rowProblems.delete(row.id);
   }
 
@@ -350,7 +366,7 @@ export class EnrollmentDocument {
     const mapping = this.mapping;
     const cell = (field: FieldName) => {
       const column = mapping.columnOf[field];
-      return column === undefined ? undefined : row.cells[column];
+      return column === undefined ? undefined : row.cell(column);
     };
     return {
       row,
@@ -370,10 +386,10 @@ export class EnrollmentDocument {
     const keys: (string | undefined)[] = [];
     for (const rule of INDEX_RULES) {
       const column = this.mapping.columnOf[rule.field];
-      const cell = column === undefined ? undefined : row.cells[column];
+      const value = column === undefined ? undefined : row.value(column);
       let key: string | undefined;
       try {
-        key = cell ? rule.key(cell.value) : undefined;
+        key = value === undefined ? undefined : detach(rule.key(value));
       } catch (error) {
         this.ruleFailed(rule.code, row, error);
       }
@@ -480,5 +496,30 @@ function shift(p: OffsetProblem, base: number): OffsetProblem {
     fix: p.fix && { title: p.fix.title, edits: p.fix.edits.map((e) => shiftEdit(e, base)) },
     suggestions: p.suggestions?.map((f) => ({ title: f.title, edits: f.edits.map((e) => shiftEdit(e, base)) })),
     related: p.related?.map((r) => ({ ...r, start: r.start + base, end: r.end + base })),
+  };
+}
+
+/**
+ * A copy of a string that does not keep the document text alive: values are slices of the text,
+ * and a slice (or a message built from one) held past an edit would retain the old text.
+ */
+function detach(value: string): string;
+function detach(value: string | undefined): string | undefined;
+function detach(value: string | undefined): string | undefined {
+  return value !== undefined && value.length >= 13 ? (value + ' ').slice(0, -1) : value;
+}
+
+function detachFix(fix: OffsetFix): OffsetFix {
+  return { title: detach(fix.title), edits: fix.edits.map((e) => ({ start: e.start, end: e.end, newText: detach(e.newText) })) };
+}
+
+/** Problems cached per row outlive edits elsewhere: keep none of their strings tied to the text. */
+function detachProblem(p: OffsetProblem): OffsetProblem {
+  return {
+    ...p,
+    message: detach(p.message),
+    fix: p.fix && detachFix(p.fix),
+    suggestions: p.suggestions?.map(detachFix),
+    related: p.related?.map((r) => ({ ...r, message: detach(r.message) })),
   };
 }

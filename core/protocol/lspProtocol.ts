@@ -2,6 +2,7 @@
  * Custom LSP messages between the VS Code client and the language server, declared once.
  * Everything else between them is plain LSP.
  */
+import type { FieldName } from '../fields';
 import type { Severity } from '../problems';
 
 /** Server -> client, after each validation of a document: what the status bar shows. */
@@ -34,3 +35,83 @@ export interface DiagnosticData {
 }
 
 export type { Severity };
+
+/**
+ * Client -> server: what the import panel shows of a document, computed from the server's
+ * own model of it (the mapping it lints with, the School SIS ID values, the problems it
+ * published). The answer is null while the server has not opened the document.
+ * The client asks again after each `classworks/fileStatus` of the document.
+ */
+export const IMPORT_SNAPSHOT_REQUEST = 'classworks/importSnapshot';
+export interface ImportSnapshotParams {
+  uri: string;
+}
+
+/** How a column was matched to its field (core MatchKind). */
+export type SnapshotMatchKind = 'exact' | 'normalized' | 'alias' | 'config' | 'column-order';
+
+export interface SnapshotColumn {
+  /** 0-based column index. */
+  index: number;
+  /** The heading in the file; null without a header row. */
+  heading: string | null;
+  field: FieldName | null;
+  how: SnapshotMatchKind | null;
+  /** The field the heading matches without `.classworks.json` (Classworks headings, SIS aliases). */
+  automaticField: FieldName | null;
+  /** The first few distinct non-blank values; empty when `masked`. */
+  samples: string[];
+  /** The column holds (or may hold) passwords: its values are never sent. */
+  masked: boolean;
+}
+
+export interface SnapshotProblem {
+  /** Index in the server's published list for `version` (what code actions look up). */
+  index: number;
+  code: string;
+  severity: Severity;
+  message: string;
+  field: FieldName | null;
+  /** 0-based, as LSP. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Title of the safe fix, if any. */
+  fixTitle: string | null;
+  /** Titles of the suggestions a person chooses between. */
+  suggestionTitles: string[];
+}
+
+/** The mapping keys of the `.classworks.json` the document was linted with. */
+export interface SnapshotConfig {
+  columns?: Record<string, FieldName | null>;
+  columnOrder?: (FieldName | null)[];
+  hasHeaderRow?: boolean | 'auto';
+  schoolMapping?: Record<string, string | null>;
+  schools?: { sisId: string; name: string }[];
+}
+
+export interface ImportSnapshot {
+  uri: string;
+  /** Document version the snapshot describes. */
+  version: number;
+  /** Whether the server lints the document as an enrollment file. */
+  linted: boolean;
+  /** The `.classworks.json` that applies (file system path), or null. */
+  configPath: string | null;
+  config: SnapshotConfig;
+  /** Problems reading that `.classworks.json` (it is then ignored). */
+  configErrors: string[];
+  hasHeaderRow: boolean;
+  /** No header row was recognised and no column order is configured. */
+  unidentified: boolean;
+  columns: SnapshotColumn[];
+  requiredMissing: FieldName[];
+  duplicates: { column: number; field: FieldName; firstColumn: number }[];
+  /** Data rows: not the header, not blank, not unreadable. */
+  dataRows: number;
+  /** Every distinct (trimmed) School SIS ID value with its row count and first 0-based line. */
+  schoolValues: { value: string; rows: number; firstLine: number }[];
+  problems: SnapshotProblem[];
+  /** More problems than `problems` holds (counts are always complete). */
+  problemsTruncated: boolean;
+  counts: { errors: number; warnings: number; infos: number };
+}

@@ -18,7 +18,7 @@ function fileKind(fileName: string | undefined): FileKind {
 function impliedValue(field: RequiredField, row: Row, ctx: FileContext, kind: FileKind): string {
   const cellOf = (f: RequiredField) => {
     const col = ctx.mapping.columnOf[f];
-    return col === undefined ? undefined : row.cells[col]?.value;
+    return col === undefined ? undefined : row.value(col);
   };
   if (field === 'User Type') {
     const grade = cellOf('Grade');
@@ -61,7 +61,7 @@ function addColumnFix(field: RequiredField, ctx: FileContext): { fix?: OffsetFix
   for (const row of ctx.dataRows) {
     if (row.blank || row.broken) continue;
     rows++;
-    if (row.cells.length < width) short++;
+    if (row.cellCount < width) short++;
     const value = impliedValue(field, row, ctx, kind);
     if (value !== '') filled++;
     values.add(value);

@@ -7,8 +7,8 @@ export const rowCellCount: RowRule = {
   title: 'A row has more or fewer cells than the header.',
   check(ctx) {
     const width = ctx.mapping.width;
+    if (width === undefined || ctx.row.cellCount === width) return;
     const cells = ctx.row.cells;
-    if (width === undefined || cells.length === width) return;
     const source = ctx.mapping.hasHeader ? 'the header' : 'the column order in .classworks.json';
     if (cells.length > width) {
       const first = cells[width];
