@@ -87,10 +87,19 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
   const importService = new ImportService({ district, users, imports, onSubmitted: () => processor.kick() });
   const app = createApp({ accounts, district, users, imports, importService, log, maxBodyBytes: options.maxBodyBytes, version: SERVICE_VERSION });
 
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await processor.stop();
+    await mailer.stop();
+    database.close();
+    claim.release();
+    throw new Error(`Cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
+  }
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${urlHost(options.host)}:${port}`;
   log.info(

@@ -123,7 +123,11 @@ export class ImportProcessor {
     this.o.log.info(`import ${label}: processing (attempt ${attempts + 1})`);
     // Let the API show "Processing" and let a stop request land before the transaction.
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.stopped) return;
+    if (this.stopped) {
+      // Stopped before the transaction began: this was no attempt; it waits for the next start.
+      this.o.imports.unmarkProcessing(number);
+      return;
+    }
     try {
       const { status, counts } = this.o.db.transaction(() => this.apply(number));
       this.o.log.info(

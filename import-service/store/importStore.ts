@@ -292,6 +292,11 @@ export class ImportStore {
     this.db.run("UPDATE imports SET status = 'Processing', started_at = ?, attempts = attempts + 1 WHERE number = ?", [nowIso(), number]);
   }
 
+  /** Undoes markProcessing for an import whose transaction never began (the service is stopping). */
+  unmarkProcessing(number: number): void {
+    this.db.run("UPDATE imports SET status = 'Scheduled', started_at = NULL, attempts = attempts - 1 WHERE number = ? AND status = 'Processing'", [number]);
+  }
+
   setRowResult(number: number, seq: number, outcome: RowOutcome, result: RowResult): void {
     this.db.run('UPDATE import_rows SET outcome = ?, result = ? WHERE import_number = ? AND seq = ?', [
       outcome,
