@@ -43,6 +43,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  const parent = options.parentPid;
+  if (parent !== undefined) {
+    // A sandbox started by an editor must not outlive it (it would hold the data directory).
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPERM') stop(`parent process ${parent} ended`);
+      }
+    }, 1000).unref();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,8 @@ export interface ServiceOptions {
   smtp: SmtpSettings | undefined;
   mailFrom: string;
   signInUrl: string | undefined;
+  /** Stop (cleanly) when this process ends: for a parent such as the VS Code extension. */
+  parentPid: number | undefined;
   /** TEST ONLY: see ProcessorOptions.testRowDelayMs. */
   testRowDelayMs: number | undefined;
 }
@@ -34,6 +36,7 @@ export const USAGE = `Usage: node dist/import-service.js --data <dir> [options]
   --smtp-user <user>      (env CLASSWORKS_SMTP_USER); the password only from env CLASSWORKS_SMTP_PASSWORD
   --mail-from <address>   From address (env CLASSWORKS_MAIL_FROM)
   --sign-in-url <url>     sign-in link for staff login e-mails (env CLASSWORKS_SIGN_IN_URL)
+  --parent-pid <pid>      stop cleanly when that process ends (e.g. the editor that started it)
 
 When ready it prints one line to stdout: listening on http://<host>:<port>
 `;
@@ -58,7 +61,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
   }
   const known = new Set([
     '--data', '--port', '--host', '--process-now', '--window', '--seed', '--token', '--max-body-mb', '--smtp-host',
-    '--smtp-port', '--smtp-secure', '--smtp-user', '--mail-from', '--sign-in-url', '--help',
+    '--smtp-port', '--smtp-secure', '--smtp-user', '--mail-from', '--sign-in-url', '--parent-pid', '--help',
   ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`Unknown option ${name}.`);
   if (flags.has('--help')) throw new UsageError('');
@@ -107,6 +110,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
       : undefined,
     mailFrom: str('--mail-from') ?? env.CLASSWORKS_MAIL_FROM ?? 'Classworks Import Service <no-reply@classworks-sandbox.invalid>',
     signInUrl: str('--sign-in-url') ?? env.CLASSWORKS_SIGN_IN_URL,
+    parentPid: str('--parent-pid') === undefined ? undefined : int(str('--parent-pid'), '--parent-pid', 0, 1, 2 ** 31 - 1),
     testRowDelayMs: delay ? int(delay, 'CLASSWORKS_TEST_ROW_DELAY_MS', 0, 0, 60_000) : undefined,
   };
 }

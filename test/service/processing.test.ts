@@ -62,3 +62,21 @@ describe('import service: processing', function () {
     assert.match(mail, /Subject: Classworks import 00001 failed/);
   });
 });
+
+describe('import service: lifetime', function () {
+  it('stops cleanly when the process given by --parent-pid ends', async function () {
+    const { spawn } = await import('node:child_process');
+    const parent = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const service = await ServiceProcess.start({ args: ['--parent-pid', String(parent.pid)] });
+    try {
+      assert.equal(service.child.exitCode, null);
+      parent.kill('SIGKILL');
+      const exit = await service.exitedWithin(10_000);
+      assert.equal(exit.code, 0);
+      assert.match(service.stderr, new RegExp(`parent process ${parent.pid} ended: stopping`));
+      assert.equal(fs.existsSync(path.join(service.dataDir, 'service.pid')), false);
+    } finally {
+      if (parent.exitCode === null && parent.signalCode === null) parent.kill('SIGKILL');
+    }
+  });
+});
