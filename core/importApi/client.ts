@@ -43,7 +43,7 @@ export class ImportServiceError extends Error {
     message: string,
     /** HTTP status; 0 when the service could not be reached or answered nonsense. */
     readonly status: number,
-    readonly code: ErrorCode | 'network' | 'bad-response',
+    readonly code: ErrorCode | 'network' | 'timeout' | 'bad-response',
     readonly body?: ErrorBody,
   ) {
     super(message);
@@ -184,7 +184,7 @@ export class ImportServiceClient {
       options.onStatus?.(details.status);
       if (until.includes(details.status)) return details;
       if (Date.now() > deadline) {
-        throw new ImportServiceError(`Import ${number} is still ${details.status} after the deadline.`, 0, 'network');
+        throw new ImportServiceError(`Import ${number} is still ${details.status} after the deadline.`, 0, 'timeout');
       }
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(resolve, interval);

@@ -1,5 +1,5 @@
 import type { FieldChange, FieldConflict, ImportOptions, PreviewOutcome, RowMessage } from '../../core/importApi';
-import { RECORD_FIELDS, type RecordField, type ResolvedSchool, sameValue } from '../../core/importFile';
+import { RECORD_FIELDS, type ResolvedSchool, sameValue } from '../../core/importFile';
 import type { UserFields, UserRecord } from '../store/userStore';
 
 /** A row as the planner sees it: canonical values (no password), its school value. */
@@ -141,4 +141,3 @@ export function planRow(input: PlanInput, existing: UserRecord | undefined, ctx:
   };
 }
 
-export type { RecordField };
