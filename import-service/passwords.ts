@@ -36,6 +36,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/** How many scrypt hashes run at once: one per thread of libuv's pool (main.ts sizes it to the CPUs). */
+export function hashConcurrency(): number {
+  return Math.max(1, Number(process.env.UV_THREADPOOL_SIZE) || 4);
+}
+
 /** Runs `work` over `items` with at most `limit` at a time (scrypt runs in the thread pool). */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

@@ -9,7 +9,7 @@ import {
 } from '../../core/importApi';
 import { analyzeImportFile, redactPasswords, summarizeSchoolValues } from '../../core/importFile';
 import { ApiError } from '../errors';
-import { hashPassword, mapLimited, verifyPassword } from '../passwords';
+import { hashConcurrency, hashPassword, mapLimited, verifyPassword } from '../passwords';
 import type { AccountRecord } from '../store/accountStore';
 import type { DistrictStore } from '../store/districtStore';
 import type { ImportStore } from '../store/importStore';
@@ -144,7 +144,7 @@ export class ImportService {
         { problems: plan.districtProblems.slice(0, MAX_PROBLEMS) },
       );
     }
-    const hashes = await mapLimited(prepared.analysis.rows, 4, (row) => (row.password === '' ? Promise.resolve(null) : hashPassword(row.password)));
+    const hashes = await mapLimited(prepared.analysis.rows, hashConcurrency(), (row) => (row.password === '' ? Promise.resolve(null) : hashPassword(row.password)));
     const passwordsDigest = await hashPassword(passwordsText(prepared.analysis.rows));
     const redacted = redactPasswords(prepared.analysis.document);
     const number = imports.insert({

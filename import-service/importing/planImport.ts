@@ -6,7 +6,7 @@ import {
   type RowPreview,
 } from '../../core/importApi';
 import { type ImportFileRow, resolveSchoolValue } from '../../core/importFile';
-import { mapLimited, verifyPassword } from '../passwords';
+import { hashConcurrency, mapLimited, verifyPassword } from '../passwords';
 import type { UserStore } from '../store/userStore';
 import type { PreparedImport } from './prepare';
 import { type PasswordState, planRow, type RowPlan } from './planRow';
@@ -52,7 +52,7 @@ function rowLocator(rows: readonly ImportFileRow[]): (line: number) => number {
  */
 export async function passwordStates(prepared: PreparedImport, users: UserStore): Promise<{ state: PasswordState; hash?: string }[]> {
   const overwrite = prepared.request.options.existingPasswords === 'overwrite';
-  return mapLimited(prepared.analysis.rows, 4, async (row) => {
+  return mapLimited(prepared.analysis.rows, hashConcurrency(), async (row) => {
     if (!overwrite || row.password === '') return { state: undefined };
     const existing = users.byDistrictId(row.values['District ID'] ?? '');
     if (!existing) return { state: undefined };
