@@ -11,7 +11,7 @@ export { normalizeHeading, HEADING_ALIASES } from './mapping/headingAliases';
 export { RULE_CATALOG, RULE_BY_CODE } from './rules/ruleCatalog';
 export type { RuleMeta } from './rules/ruleTypes';
 export { describeCharacter } from './rules/cellEdits';
-export { EnrollmentDocument, type CellLocation, type ProblemCounts } from './model/enrollmentDocument';
+export { EnrollmentDocument, type CellLocation, type ProblemCounts, type ProblemReport } from './model/enrollmentDocument';
 export type { LintOptions } from './model/lintOptions';
 export { applyTextEdits, compatibleFixes, lineStarts } from './fixes/applyEdits';
 export { fixAllEdits, fixAllText } from './fixes/fixAll';

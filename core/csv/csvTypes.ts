@@ -45,6 +45,8 @@ export interface Row {
   value(index: number): string | undefined;
   /** Every cell; built on each access, so loops should use cell(i). */
   readonly cells: readonly Cell[];
+  /** The row's keys in the document's cross-row indexes (kept by EnrollmentDocument). */
+  indexKeys?: (string | undefined)[];
 }
 
 export function rowTextLength(row: Row): number {

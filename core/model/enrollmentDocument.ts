@@ -7,10 +7,21 @@ import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMa
 import type { OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } from '../problems';
 import { FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
 import { rowCellCount } from '../rules/rowShape';
-import type { FileContext, IndexRule, RowContext } from '../rules/ruleTypes';
-import { interpretUserType } from '../values/userTypes';
+import type { FileContext, IndexRule } from '../rules/ruleTypes';
+import { KeyIndex } from './keyIndex';
+import { RowChecker } from './rowChecker';
 import type { LintOptions } from './lintOptions';
 import { positionAt, rowIndexAt } from './positions';
+
+export interface ProblemReport {
+  /** The problems shown (all, or the `limit` most severe), in document order. */
+  problems: Problem[];
+  /** Exact totals by severity, however many are shown. */
+  counts: ProblemCounts;
+  total: number;
+  /** Per rule, the problems left out by the limit. */
+  omitted: { code: string; severity: Severity; count: number }[];
+}
 
 export interface ProblemCounts {
   errors: number;
@@ -59,11 +70,11 @@ export class EnrollmentDocument {
   private severities: Record<string, SeveritySetting> = {};
   private mapping!: ColumnMapping;
   /** Problems of each row by row id, offsets relative to the row start. */
-  private readonly rowProblems = new Map<number, OffsetProblem[]>();
-  /** Per index rule: key -> rows holding it; and the keys held by more than one row. */
-  private readonly indexes = new Map<IndexRule, Map<string, Set<Row>>>();
-  private readonly shared = new Map<IndexRule, Set<string>>();
-  private readonly rowKeys = new Map<number, (string | undefined)[]>();
+  private readonly rowProblems = new Map<Row, OffsetProblem[]>();
+  /** Per index rule: rows by key (duplicates, shared passwords). */
+  private readonly indexes = new Map<IndexRule, KeyIndex>();
+  /** Checks rows; rebuilt when the mapping or options change. */
+  private checker!: RowChecker;
   private lineEndings = { crlf: 0, lf: 0, cr: 0 };
   private fileProblems: OffsetProblem[] | undefined;
   private readonly failures = new Map<string, RuleFailure>();
@@ -162,22 +173,31 @@ export class EnrollmentDocument {
 
   /** All problems, in document order, with severities resolved and `off` rules left out. */
   getProblems(): Problem[] {
-    const items: { abs: OffsetProblem; severity: Severity }[] = [];
+    return this.getReport().problems;
+  }
+
+  /**
+   * The problems to show, at most `limit` of them — the most severe first, then by position,
+   * returned in document order — with the exact totals and, per rule, how many were left out.
+   */
+  getReport(limit = Number.POSITIVE_INFINITY): ProblemReport {
+    const items: { p: OffsetProblem; base: number; severity: Severity }[] = [];
+    const counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
     const add = (p: OffsetProblem, base: number) => {
       const severity = this.severityOf(p);
-      if (severity) items.push({ abs: shift(p, base), severity });
+      if (!severity) return;
+      items.push({ p, base, severity });
+      if (severity === 'error') counts.errors++;
+      else if (severity === 'warning') counts.warnings++;
+      else counts.infos++;
     };
-    for (const row of this.rows) {
-      const problems = this.rowProblems.get(row.id);
-      if (problems) for (const p of problems) add(p, row.start);
-    }
+    for (const [row, problems] of this.rowProblems) for (const p of problems) add(p, row.start);
     for (const rule of INDEX_RULES) {
       const column = this.mapping.columnOf[rule.field];
-      const keys = this.shared.get(rule);
-      if (column === undefined || !keys) continue;
-      const index = this.indexes.get(rule) as Map<string, Set<Row>>;
-      for (const key of keys) {
-        const group = [...(index.get(key) ?? [])].sort((a, b) => a.start - b.start);
+      const index = this.indexes.get(rule);
+      if (column === undefined || !index) continue;
+      for (const key of index.shared) {
+        const group = index.rows(key);
         const firstRow = group[0] as Row;
         const firstCell = firstRow.cell(column) as Cell;
         for (const row of group.slice(1)) {
@@ -195,18 +215,31 @@ export class EnrollmentDocument {
       }
     }
     for (const p of this.getFileProblems()) add(p, 0);
-    items.sort((a, b) => a.abs.start - b.abs.start || a.abs.end - b.abs.end);
-    return items.map(({ abs, severity }) => this.toProblem(abs, severity));
+    const byPosition = (a: (typeof items)[number], b: (typeof items)[number]) =>
+      a.base + a.p.start - (b.base + b.p.start) || a.base + a.p.end - (b.base + b.p.end);
+    let shown = items;
+    const omitted = new Map<string, { code: string; severity: Severity; count: number }>();
+    if (items.length > limit) {
+      const rank = { error: 0, warning: 1, info: 2 };
+      items.sort((a, b) => rank[a.severity] - rank[b.severity] || byPosition(a, b));
+      shown = items.slice(0, Math.max(0, limit));
+      for (const { p, severity } of items.slice(shown.length)) {
+        const entry = omitted.get(p.code) ?? { code: p.code, severity, count: 0 };
+        entry.count++;
+        omitted.set(p.code, entry);
+      }
+    }
+    shown.sort(byPosition);
+    return {
+      problems: shown.map(({ p, base, severity }) => this.toProblem(shift(p, base), severity)),
+      counts,
+      total: items.length,
+      omitted: [...omitted.values()],
+    };
   }
 
   getCounts(): ProblemCounts {
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const p of this.getProblems()) {
-      if (p.severity === 'error') counts.errors++;
-      else if (p.severity === 'warning') counts.warnings++;
-      else counts.infos++;
-    }
-    return counts;
+    return this.getReport(0).counts;
   }
 
   positionAt(offset: number) {
@@ -245,7 +278,7 @@ export class EnrollmentDocument {
 
   private reparseAll(): void {
     const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    for (const r of this.rows) this.rowProblems.delete(r.id);
+    this.rowProblems.clear();
     this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId, this.source);
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
@@ -256,17 +289,13 @@ export class EnrollmentDocument {
   private revalidateAll(recount = true): void {
     this.rowProblems.clear();
     this.indexes.clear();
-    this.shared.clear();
-    this.rowKeys.clear();
     this.failures.clear();
     if (recount) {
       this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
       for (const r of this.rows) this.countEnding(r, 1);
     }
-    for (const rule of INDEX_RULES) {
-      this.indexes.set(rule, new Map());
-      this.shared.set(rule, new Set());
-    }
+    for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex());
+    this.checker = new RowChecker(this.mapping, this.config.schools, this.options.today ?? new Date());
     this.fileProblems = undefined;
     this.rows.forEach((row, index) => this.checkRowRules(row, index));
   }
@@ -286,19 +315,14 @@ export class EnrollmentDocument {
   }
 
   private forgetRow(row: Row): void {
-    this.rowProblems.delete(row.id);
+    this.rowProblems.delete(row);
     this.countEnding(row, -1);
-    const keys = this.rowKeys.get(row.id);
+    const keys = row.indexKeys;
     if (!keys) return;
-    this.rowKeys.delete(row.id);
+    row.indexKeys = undefined;
     INDEX_RULES.forEach((rule, k) => {
       const key = keys[k];
-      if (key === undefined) return;
-      const group = this.indexes.get(rule)?.get(key);
-      if (!group) return;
-      group.delete(row);
-      if (group.size === 0) this.indexes.get(rule)?.delete(key);
-      if (group.size < 2) this.shared.get(rule)?.delete(key);
+      if (key !== undefined) this.indexes.get(rule)?.remove(key, row);
     });
   }
 
@@ -308,37 +332,36 @@ export class EnrollmentDocument {
   }
 
   private checkRowRules(row: Row, index: number): void {
-    const problems: OffsetProblem[] = [];
+    let problems: OffsetProblem[] = [];
     if (row.broken) {
       problems.push(this.brokenProblem(row));
     } else if (row.blank) {
-      {
-        problems.push({
-          code: 'row.blank',
-          message:
-            'Blank line. The importer may read it as a user with every field empty and reject the file. Delete the line.',
-          start: 0,
-          end: row.terminator.length,
-          field: null,
-          fix: { title: 'Delete the blank line', edits: [{ start: 0, end: row.terminator.length, newText: '' }] },
-        });
-      }
+      problems.push({
+        code: 'row.blank',
+        message: 'Blank line. The importer may read it as a user with every field empty and reject the file. Delete the line.',
+        start: 0,
+        end: row.terminator.length,
+        field: null,
+        fix: { title: 'Delete the blank line', edits: [{ start: 0, end: row.terminator.length, newText: '' }] },
+      });
     } else if (index !== this.headerIndex() && !this.mapping.unidentified) {
-      const ctx = this.rowContext(row, problems);
+      const checker = this.checker;
+      checker.reset(row);
       // With extra cells every later value sits under the wrong heading (a password under
       // Birthdate, say): report the shape alone rather than value problems that mislead or leak.
       const shifted = this.mapping.width !== undefined && row.cellCount > this.mapping.width;
       for (const rule of shifted ? [rowCellCount] : ROW_RULES) {
         try {
-          rule.check(ctx);
+          rule.check(checker);
         } catch (error) {
           this.ruleFailed(rule.code, row, error);
         }
       }
+      problems = checker.problems;
       if (!shifted) this.indexRow(row);
     }
-    if (problems.length > 0) this.rowProblems.set(row.id, problems.map(detachProblem));
-    else this.rowProblems.delete(row.id);
+    if (problems.length > 0) this.rowProblems.set(row, problems.map(detachProblem));
+    else this.rowProblems.delete(row);
   }
 
   private brokenProblem(row: Row): OffsetProblem {
@@ -362,31 +385,11 @@ export class EnrollmentDocument {
     };
   }
 
-  private rowContext(row: Row, problems: OffsetProblem[]): RowContext {
-    const mapping = this.mapping;
-    const cell = (field: FieldName) => {
-      const column = mapping.columnOf[field];
-      return column === undefined ? undefined : row.cell(column);
-    };
-    return {
-      row,
-      mapping,
-      cell,
-      userType: () => {
-        const c = cell('User Type');
-        return c ? interpretUserType(c.value) : undefined;
-      },
-      schools: this.config.schools,
-      today: this.options.today ?? new Date(),
-      report: (p) => problems.push(p),
-    };
-  }
-
+  /** Adds a row to the indexes; called right after the checker checked it (its values are read). */
   private indexRow(row: Row): void {
     const keys: (string | undefined)[] = [];
     for (const rule of INDEX_RULES) {
-      const column = this.mapping.columnOf[rule.field];
-      const value = column === undefined ? undefined : row.value(column);
+      const value = this.checker.value(rule.field);
       let key: string | undefined;
       try {
         key = value === undefined ? undefined : detach(rule.key(value));
@@ -394,14 +397,9 @@ export class EnrollmentDocument {
         this.ruleFailed(rule.code, row, error);
       }
       keys.push(key);
-      if (key === undefined) continue;
-      const index = this.indexes.get(rule) as Map<string, Set<Row>>;
-      let group = index.get(key);
-      if (!group) index.set(key, (group = new Set()));
-      group.add(row);
-      if (group.size === 2) this.shared.get(rule)?.add(key);
+      if (key !== undefined) this.indexes.get(rule)?.add(key, row);
     }
-    if (keys.some((k) => k !== undefined)) this.rowKeys.set(row.id, keys);
+    row.indexKeys = keys;
   }
 
   private ruleFailed(code: string, row: Row, error: unknown): void {

@@ -1,8 +1,14 @@
-import { ageOn, isAfter, readDate } from '../values/dates';
-import type { RowRule } from './ruleTypes';
+import { type CalendarDate, ageOn, isAfter, readDate } from '../values/dates';
+import type { RowContext, RowRule } from './ruleTypes';
 
 /** Plausible ages in whole years, by user type (undefined: type unknown). */
 const AGE_RANGE = { 0: [2, 22], 1: [16, 100], unknown: [2, 100] } as const;
+
+function plausibleAge(date: CalendarDate, ctx: RowContext): boolean {
+  const [min, max] = AGE_RANGE[ctx.userType() ?? 'unknown'];
+  const age = ageOn(date, ctx.today);
+  return age >= min && age <= max;
+}
 
 export const birthdateInvalid: RowRule = {
   kind: 'row',
@@ -10,9 +16,12 @@ export const birthdateInvalid: RowRule = {
   defaultSeverity: 'error',
   title: 'Birthdate is not a real date in MM/DD/YYYY (or YYYY-MM-DD).',
   check(ctx) {
+    const value = ctx.value('Birthdate');
+    if (value === undefined || value.trim() === '') return;
+    const reading = readDate(value);
+    if (reading.kind === 'date' && !isAfter(reading.date, ctx.today) && plausibleAge(reading.date, ctx)) return;
     const cell = ctx.cell('Birthdate');
-    if (!cell || cell.value.trim() === '') return;
-    const reading = readDate(cell.value);
+    if (!cell) return;
     const at = { start: cell.valueStart, end: cell.valueEnd, field: 'Birthdate' as const };
     if (reading.kind === 'unreadable') {
       ctx.report({
@@ -38,11 +47,11 @@ export const birthdateInvalid: RowRule = {
         message: `Birthdate "${cell.value}" is in the future. The import rejects it; correct it from the SIS.`,
         ...at,
       });
-    } else {
+    } else if (!plausibleAge(reading.date, ctx)) {
       const type = ctx.userType();
       const [min, max] = AGE_RANGE[type ?? 'unknown'];
       const age = ageOn(reading.date, ctx.today);
-      if (age < min || age > max) {
+      {
         const who = type === 0 ? 'a student' : type === 1 ? 'a staff member' : 'a user';
         ctx.report({
           code: 'birthdate.implausible',

@@ -2,14 +2,19 @@ import { emailProblem } from '../values/emails';
 import { replaceCellValue } from './cellEdits';
 import type { RowRule } from './ruleTypes';
 
+/** Addresses that plainly pass every check of emailProblem (most of them): no need to look closer. */
+const PLAIN_EMAIL = /^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+
 export const emailInvalid: RowRule = {
   kind: 'row',
   code: 'email.invalid',
   defaultSeverity: 'error',
   title: 'Email Address is not a valid address.',
   check(ctx) {
+    const value = ctx.value('Email Address');
+    if (value === undefined || value === '' || PLAIN_EMAIL.test(value)) return;
     const cell = ctx.cell('Email Address');
-    if (!cell || cell.value === '') return;
+    if (!cell) return;
     const why = emailProblem(cell.value);
     if (!why) {
       if (cell.value !== cell.value.trim()) {

@@ -8,8 +8,10 @@ export const gradeInvalid: RowRule = {
   defaultSeverity: 'error',
   title: 'Grade is not Pre-K, K or 1–12.',
   check(ctx) {
+    const value = ctx.value('Grade');
+    if (value === undefined || value === '' || isClassworksGrade(value)) return;
     const cell = ctx.cell('Grade');
-    if (!cell || cell.value === '' || isClassworksGrade(cell.value)) return;
+    if (!cell) return;
     const canonical = canonicalGrade(cell.value);
     ctx.report({
       code: 'grade.invalid',

@@ -47,7 +47,11 @@ function nameFixes(cell: Cell, field: FieldName): OffsetFix[] {
   return fixes;
 }
 
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 function checkName(ctx: RowContext, field: FieldName): void {
+  const value = ctx.value(field);
+  if (value === undefined || value === '' || PLAIN_NAME.test(value)) return;
   const cell = ctx.cell(field);
   if (!cell || cell.value === '') return;
   const bad: string[] = [];

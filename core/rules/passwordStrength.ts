@@ -8,10 +8,12 @@ export const passwordTooShort: RowRule = {
   defaultSeverity: 'error',
   title: 'Password is shorter than 7 characters.',
   check(ctx) {
-    const cell = ctx.cell('Password');
-    if (!cell || cell.value === '') return;
-    const length = [...cell.value].length;
+    const value = ctx.value('Password');
+    if (value === undefined || value === '' || value.length >= 2 * MIN_PASSWORD_LENGTH) return;
+    const length = [...value].length;
     if (length >= MIN_PASSWORD_LENGTH) return;
+    const cell = ctx.cell('Password');
+    if (!cell) return;
     ctx.report({
       code: 'password.too-short',
       message: `Password has ${length} character${length === 1 ? '' : 's'}; Classworks requires at least ${MIN_PASSWORD_LENGTH}, with a letter, a digit and a symbol. The import rejects it: set a longer password for this user.`,
@@ -28,14 +30,15 @@ export const passwordTooWeak: RowRule = {
   defaultSeverity: 'error',
   title: 'Password lacks a letter, a digit or a symbol.',
   check(ctx) {
-    const cell = ctx.cell('Password');
-    if (!cell || cell.value === '') return;
-    const value = cell.value;
+    const value = ctx.value('Password');
+    if (value === undefined || value === '') return;
     const missing: string[] = [];
     if (!/\p{L}/u.test(value)) missing.push('a letter');
     if (!/\d/.test(value)) missing.push('a digit');
     if (!/[^\p{L}\d\s]/u.test(value)) missing.push('a symbol (such as ! # $ or *)');
     if (missing.length === 0) return;
+    const cell = ctx.cell('Password');
+    if (!cell) return;
     const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}` : missing[0];
     ctx.report({
       code: 'password.too-weak',

@@ -18,9 +18,13 @@ export interface RowContext {
   mapping: ColumnMapping;
   /** The cell holding a field in this row; undefined when unmapped or the row is short. */
   cell(field: FieldName): Cell | undefined;
+  /** Just the value of that cell (cheaper: rules look at values first, cells when they report). */
+  value(field: FieldName): string | undefined;
   /** The user type the row implies: 0 student, 1 staff (also from words like "Teacher"). */
   userType(): 0 | 1 | undefined;
   schools: readonly School[] | undefined;
+  /** The district's school SIS IDs, for exact matching. */
+  schoolIds: ReadonlySet<string> | undefined;
   today: Date;
   report(problem: OffsetProblem): void;
 }

@@ -9,9 +9,10 @@ export const schoolUnknown: RowRule = {
   title: "School SIS ID matches none of the district's schools.",
   check(ctx) {
     const schools = ctx.schools;
+    const value = ctx.value('School SIS ID');
+    if (!schools || value === undefined || value === '' || ctx.schoolIds?.has(value)) return;
     const cell = ctx.cell('School SIS ID');
-    if (!schools || !cell || cell.value === '') return;
-    if (schools.some((s) => s.sisId === cell.value)) return;
+    if (!cell) return;
     const repaired = repairSchoolCode(cell.value, schools);
     const base = `School SIS ID "${cell.value}" matches none of the district's schools, so this user would join the district without a school.`;
     if (repaired) {

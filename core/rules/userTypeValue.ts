@@ -8,8 +8,10 @@ export const userTypeInvalid: RowRule = {
   defaultSeverity: 'error',
   title: 'User Type is not 0 (student) or 1 (staff).',
   check(ctx) {
+    const value = ctx.value('User Type');
+    if (value === undefined || value === '' || value === '0' || value === '1') return;
     const cell = ctx.cell('User Type');
-    if (!cell || cell.value === '' || cell.value === '0' || cell.value === '1') return;
+    if (!cell) return;
     const meant = interpretUserType(cell.value);
     const label = meant === 0 ? 'student' : 'staff';
     ctx.report({

@@ -21,8 +21,10 @@ export const valueMissing: RowRule = {
   title: 'A required field is blank (Grade may be blank for staff).',
   check(ctx) {
     for (const field of REQUIRED_FIELDS) {
+      const value = ctx.value(field);
+      if (value === undefined || (value.length > 0 && value.charCodeAt(0) > 32) || value.trim() !== '') continue;
       const cell = ctx.cell(field);
-      if (!cell || cell.value.trim() !== '') continue;
+      if (!cell) continue;
       if (field === 'Grade' && ctx.userType() === 1) continue;
       const hint =
         field === 'Grade' ? ' Enter Pre-K, K or 1–12 (only staff, User Type 1, may leave Grade blank).' : ` Enter the user's ${field}.`;

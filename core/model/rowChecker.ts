@@ -1,0 +1,53 @@
+import type { School } from '../config/configSchema';
+import type { Cell, Row } from '../csv/csvTypes';
+import type { FieldName } from '../fields';
+import type { ColumnMapping } from '../mapping/columnMapping';
+import type { OffsetProblem } from '../problems';
+import type { RowContext } from '../rules/ruleTypes';
+import { interpretUserType } from '../values/userTypes';
+
+/** The RowContext the row rules see; one instance is reused for every row of a check. */
+export class RowChecker implements RowContext {
+  row!: Row;
+  problems: OffsetProblem[] = [];
+  /** Values of the current row read so far, by column (each is read from the text once). */
+  private values: (string | undefined)[] = [];
+  readonly schoolIds: ReadonlySet<string> | undefined;
+
+  constructor(
+    readonly mapping: ColumnMapping,
+    readonly schools: readonly School[] | undefined,
+    readonly today: Date,
+  ) {
+    this.schoolIds = schools ? new Set(schools.map((s) => s.sisId)) : undefined;
+  }
+
+  /** Points the checker at a row and gives it a fresh problem list. */
+  reset(row: Row): void {
+    this.row = row;
+    this.problems = [];
+    this.values = [];
+  }
+
+  cell(field: FieldName): Cell | undefined {
+    const column = this.mapping.columnOf[field];
+    return column === undefined ? undefined : this.row.cell(column);
+  }
+
+  value(field: FieldName): string | undefined {
+    const column = this.mapping.columnOf[field];
+    if (column === undefined) return undefined;
+    let value = this.values[column];
+    if (value === undefined) this.values[column] = value = this.row.value(column);
+    return value;
+  }
+
+  userType(): 0 | 1 | undefined {
+    const value = this.value('User Type');
+    return value === undefined ? undefined : interpretUserType(value);
+  }
+
+  report(problem: OffsetProblem): void {
+    this.problems.push(problem);
+  }
+}
