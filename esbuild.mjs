@@ -30,6 +30,28 @@ const copyRuntimeFiles = {
   },
 };
 
+/**
+ * The import panel's webview (client/webview) runs in a browser: its own build, for the
+ * browser platform, into dist/webview/ (the only folder the webview may load from). The
+ * codicon font that @vscode-elements/elements draws its icons with is copied beside it.
+ */
+const webviewEntries = {
+  panel: 'client/webview/main.ts',
+};
+const copyWebviewFiles = {
+  name: 'copy-webview-files',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      mkdirSync('dist/webview', { recursive: true });
+      copyFileSync('client/webview/panel.css', 'dist/webview/panel.css');
+      copyFileSync('client/webview/panel-icon.svg', 'dist/webview/panel-icon.svg');
+      copyFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
+      copyFileSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+    });
+  },
+};
+
 /** Reports each build's outcome so a watch session shows failures. */
 const reporter = {
   name: 'reporter',
@@ -59,12 +81,27 @@ const options = {
   plugins: [reporter, copyRuntimeFiles],
 };
 
+const webviewOptions = {
+  entryPoints: webviewEntries,
+  bundle: true,
+  platform: 'browser',
+  target: ['chrome114'],
+  format: 'iife',
+  outdir: 'dist/webview',
+  sourcemap: !production,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'silent',
+  // The webview gets no Node built-ins: an accidental import of one fails the build.
+  plugins: [reporter, copyWebviewFiles],
+};
+
 try {
   if (watch) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+    const contexts = await Promise.all([esbuild.context(options), esbuild.context(webviewOptions)]);
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
   } else {
-    await esbuild.build(options);
+    await Promise.all([esbuild.build(options), esbuild.build(webviewOptions)]);
   }
 } catch {
   // The reporter has printed the errors.

@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
+import type { District } from '../core/importApi/district';
+import type { ImportSummary } from '../core/importApi/imports';
 import type { FileStatusParams } from '../core/protocol/lspProtocol';
+import type { ConnectionState, PanelState, WebviewMessage } from './panel/shared/protocol';
 import type { StatusBarState } from './statusBar';
 
 /**
@@ -20,6 +23,28 @@ export interface ClassworksExtensionApi {
   readonly onDidChangeMarkedFiles: vscode.Event<readonly vscode.Uri[]>;
   /** Fires each time a (re)started server has received the marked files. */
   readonly onDidStartServer: vscode.Event<void>;
+  /** The import panel (open it with the command "classworks.openImportPanel"). */
+  readonly importPanel: {
+    /** The state the panel last sent its webview; undefined while no panel is open. */
+    state(): PanelState | undefined;
+    readonly onDidChangeState: vscode.Event<PanelState>;
+    /** Handles a message as if the panel's webview had sent it (validated the same way). */
+    receive(message: WebviewMessage): Promise<void>;
+    /** Every valid message the panel received, from its webview or from `receive`. */
+    readonly onDidReceiveMessage: vscode.Event<WebviewMessage>;
+    /** How many times a webview completed the ready handshake. */
+    handshakes(): number;
+    /** A watched import reached its final status (the user is notified too). */
+    readonly onDidFinishImport: vscode.Event<ImportSummary>;
+  };
+  /** The district connection (remote or the local sandbox). */
+  readonly district: {
+    state(): ConnectionState;
+    district(): District | null;
+    /** The sandbox's process id while this window runs it. */
+    sandboxPid(): number | undefined;
+    readonly onDidChange: vscode.Event<void>;
+  };
 }
 
-export type { FileStatusParams, StatusBarState };
+export type { ConnectionState, FileStatusParams, PanelState, StatusBarState, WebviewMessage };

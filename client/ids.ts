@@ -18,6 +18,12 @@ export const COMMANDS = {
   showOutput: 'classworks.showOutput',
   restartServer: 'classworks.restartServer',
   openRuleReference: 'classworks.openRuleReference',
+  openImportPanel: 'classworks.openImportPanel',
+  submitImport: 'classworks.submitImport',
+  showImportHistory: 'classworks.showImportHistory',
+  connectDistrict: 'classworks.connectDistrict',
+  startSandbox: 'classworks.startSandbox',
+  disconnectDistrict: 'classworks.disconnectDistrict',
 } as const;
 
 /** Context keys for the command palette's `when` clauses (package.json). */
@@ -28,6 +34,23 @@ export const CONTEXT_KEYS = {
   activeFileLinted: 'classworks.activeFileLinted',
   /** The user marked the active editor's file with "Treat This File as an Enrollment File". */
   activeFileMarked: 'classworks.activeFileMarked',
+  /** A district (remote or the sandbox) is connected. */
+  districtConnected: 'classworks.districtConnected',
+  /** This window runs the local sandbox district. */
+  sandboxRunning: 'classworks.sandboxRunning',
+} as const;
+
+/** Settings read by the import panel and the district connection (declared in package.json). */
+export const SETTINGS = {
+  districtUrl: 'classworks.district.url',
+  sandboxProcessNow: 'classworks.sandbox.processImportsImmediately',
+  sandboxAutoStart: 'classworks.sandbox.autoStart',
+} as const;
+
+/** SecretStorage keys: tokens live only there, never in settings or in the panel. */
+export const SECRET_KEYS = {
+  districtToken: (url: string) => `classworks.district.token:${url}`,
+  sandboxToken: 'classworks.sandbox.token',
 } as const;
 
 /** Documentation of the rules, shipped with the extension; diagnostics link to its anchors. */

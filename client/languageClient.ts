@@ -54,6 +54,23 @@ export class ServerConnection implements vscode.Disposable {
     return this.client?.state === State.Running;
   }
 
+  /** Sends a custom request to the running server; undefined when it is not running or fails. */
+  async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R | undefined> {
+    const client = this.client;
+    if (!client || client.state !== State.Running) return undefined;
+    try {
+      return await client.sendRequest<R>(method, params, token);
+    } catch (error) {
+      this.output.warn(`The language server did not answer ${method}: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The URI of a document as the server knows it. */
+  protocolUri(uri: vscode.Uri): string {
+    return this.client ? this.client.code2ProtocolConverter.asUri(uri) : uri.toString();
+  }
+
   async start(): Promise<void> {
     if (this.client) return;
     const client = this.createClient();

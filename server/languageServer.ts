@@ -10,7 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { z } from 'zod';
-import { MARKED_FILES_NOTIFICATION } from '../core/protocol/lspProtocol';
+import { IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot, MARKED_FILES_NOTIFICATION } from '../core/protocol/lspProtocol';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { completion } from './completion';
 import { ConfigFiles, isConfigFile } from './configFiles';
@@ -18,6 +18,7 @@ import { defaultRulesDocUri } from './diagnostics';
 import { DocumentStore } from './documentStore';
 import { guard } from './guard';
 import { hover } from './hover';
+import { importSnapshot } from './importSnapshot';
 import { Logger } from './logger';
 import { SettingsProvider } from './settings';
 import { EDIT_DELAY_MS, Validator } from './validation';
@@ -28,6 +29,7 @@ const initializationOptionsSchema = z
   .catch({});
 
 const markedFilesSchema = z.object({ uris: z.array(z.string()) });
+const importSnapshotParamsSchema = z.object({ uri: z.string() });
 
 /** Wires the LSP handlers to the store, the validator and the feature providers. */
 export function startServer(connection: Connection): void {
@@ -152,6 +154,16 @@ export function startServer(connection: Connection): void {
       }
       store.setMarked(parsed.data.uris);
       validator.scheduleAll(0);
+    }),
+  );
+
+  connection.onRequest(
+    IMPORT_SNAPSHOT_REQUEST,
+    on('importSnapshot', null as ImportSnapshot | null, (params: unknown) => {
+      const parsed = importSnapshotParamsSchema.safeParse(params);
+      if (!parsed.success) return null;
+      const state = store.get(parsed.data.uri);
+      return state ? (importSnapshot(state, configFiles.forFile(state.path)) ?? null) : null;
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { LintOptions, Problem } from '../core';
+import type { ClassworksConfig, LintOptions, Problem } from '../core';
+import { schoolsForLint } from '../core/importFile/schoolMapping';
 import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
 import { type ConfigFiles, isConfigFile } from './configFiles';
 import { configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
@@ -79,7 +80,7 @@ export class Validator {
     let problems: Problem[] = [];
     if (decision.linted) {
       const options: LintOptions = {
-        config: read.config,
+        config: withSchoolMapping(read.config),
         fileName: state.path ?? state.uri,
         severities: settings.rules,
         onRuleError: (code, error) =>
@@ -122,4 +123,13 @@ export class Validator {
   private notify(status: FileStatusParams): void {
     void this.deps.connection.sendNotification(FILE_STATUS_NOTIFICATION, status).catch(() => undefined);
   }
+}
+
+/**
+ * The config to lint with: a School SIS ID value that `schoolMapping` (saved by the import
+ * panel) sends to one of the schools counts as known, as it does for the import service.
+ */
+export function withSchoolMapping(config: ClassworksConfig): ClassworksConfig {
+  if (!config.schools || !config.schoolMapping) return config;
+  return { ...config, schools: schoolsForLint(config.schoolMapping, config.schools) };
 }

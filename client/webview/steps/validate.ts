@@ -1,0 +1,77 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SnapshotProblem } from '../../panel/shared/protocol';
+import type { ViewContext } from '../app';
+import { heading, icon, notice, severityLabel, stepFooter, taskStatus } from '../widgets';
+
+const FILTERS = [
+  { value: 'all', label: 'All' },
+  { value: 'error', label: 'Errors' },
+  { value: 'warning', label: 'Cautions' },
+  { value: 'info', label: 'Notes' },
+] as const;
+
+/** Step 4: the language server's problems, live; errors block, cautions may be accepted. */
+export function renderValidate(context: ViewContext): TemplateResult {
+  const { state, ui, gates } = context;
+  const doc = state.document;
+  const snapshot = doc?.snapshot;
+  const intro = 'Errors must be resolved before going on; cautions may be accepted but should be fixed. The counts follow your edits in the editor.';
+  if (!doc || !snapshot?.linted) return html`${heading(4, 'Validate', intro)}${stepFooter(context, 'schools', 'actions', false, gates.validate.reason)}`;
+  const { errors, warnings, infos } = snapshot.counts;
+  const filter = ui.problemFilter;
+  const shown = snapshot.problems.filter((p) => filter === 'all' || p.severity === filter);
+  const fixable = snapshot.problems.some((p) => p.fixTitle !== null);
+  return html`
+    ${heading(4, 'Validate', intro)}
+    <div class="counts" role="group" aria-label="Problem counts">
+      <span class="count error">${icon('error')} <strong data-count="errors">${errors}</strong> error${errors === 1 ? '' : 's'}</span>
+      <span class="count warning">${icon('warning')} <strong data-count="warnings">${warnings}</strong> caution${warnings === 1 ? '' : 's'}</span>
+      <span class="count info">${icon('info')} <strong data-count="infos">${infos}</strong> note${infos === 1 ? '' : 's'}</span>
+    </div>
+    <div class="toolbar">
+      <vscode-button ?disabled=${!fixable} @click=${() => context.send({ type: 'fixAll' })}>${icon('wand')} Fix all safe problems</vscode-button>
+      ${doc.dirty ? html`<vscode-button secondary @click=${() => context.send({ type: 'save' })}>Save ${doc.fileName}</vscode-button>` : nothing}
+      <vscode-radio-group aria-label="Show" @change=${(e: Event) => {
+        const value = (e.target as HTMLInputElement).value as (typeof FILTERS)[number]['value'];
+        if (FILTERS.some((f) => f.value === value)) context.setUi({ problemFilter: value });
+      }}>
+        ${FILTERS.map((f) => html`<vscode-radio name="problem-filter" value=${f.value} ?checked=${filter === f.value}>${f.label}</vscode-radio>`)}
+      </vscode-radio-group>
+    </div>
+    ${taskStatus(context, 'fix')}
+    ${errors + warnings + infos === 0 ? notice('success', 'No problems: the file is ready.') : nothing}
+    ${shown.length > 0
+      ? html`<table class="grid problems" aria-label="Problems">
+          <thead><tr><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">Field</th><th scope="col">Problem</th><th scope="col">Actions</th></tr></thead>
+          <tbody>${shown.map((p) => problemRow(context, snapshot.version, p))}</tbody>
+        </table>`
+      : nothing}
+    ${snapshot.problemsTruncated ? html`<p class="muted">Only the first ${snapshot.problems.length} problems are listed; the counts include all of them.</p>` : nothing}
+    ${errors === 0 && warnings > 0
+      ? html`<vscode-checkbox
+          .checked=${ui.draft.acceptCautions}
+          @change=${(e: Event) => context.setDraft({ acceptCautions: (e.target as HTMLInputElement).checked })}
+          >Accept the ${warnings} caution${warnings === 1 ? '' : 's'} and go on</vscode-checkbox>`
+      : nothing}
+    ${stepFooter(context, 'schools', 'actions', gates.validate.ok, gates.validate.reason)}
+  `;
+}
+
+function problemRow(context: ViewContext, version: number, problem: SnapshotProblem): TemplateResult {
+  const where = `Line ${problem.range.start.line + 1}, column ${problem.range.start.character + 1}`;
+  return html`<tr class="sev-${problem.severity}">
+    <td><span class="sev ${problem.severity}">${icon(problem.severity === 'warning' ? 'warning' : problem.severity)} ${severityLabel(problem.severity)}</span></td>
+    <td class="nowrap">${where}</td>
+    <td>${problem.field ?? '—'}</td>
+    <td><span class="cell-text">${problem.message}</span> <code class="muted">${problem.code}</code></td>
+    <td class="actions">
+      <vscode-button secondary aria-label=${`Go to ${where}`} @click=${() => context.send({ type: 'reveal', range: problem.range })}>Go to</vscode-button>
+      ${problem.fixTitle
+        ? html`<vscode-button @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title: problem.fixTitle ?? '' })}>${problem.fixTitle}</vscode-button>`
+        : nothing}
+      ${problem.suggestionTitles.map(
+        (title) => html`<vscode-button secondary @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title })}>${title}</vscode-button>`,
+      )}
+    </td>
+  </tr>`;
+}
