@@ -113,6 +113,8 @@ describe('import service: restarts', function () {
     // One completion e-mail per import: the killed attempt queued none.
     const mails = await restarted.waitUntil('two completion e-mails', () => (eml(dataDir).length >= 2 ? eml(dataDir) : undefined));
     assert.deepEqual(mails, ['000001-import-completed-import-00001.eml', '000002-import-completed-import-00002.eml']);
+    // Once the last write (marking mail 2 sent) is done, no journal is left: the killed one was rolled back.
+    await restarted.waitForStderr(/mail 2 \(import-completed, import 00002\) sent/);
     assert.equal(fs.existsSync(path.join(dataDir, 'classworks-import.sqlite-journal')), false);
   });
 });
