@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { csv, request, student } from './helpers/fixtures';
 import { closedWindow, newKey, ServiceProcess, tempDataDir } from './helpers/serviceProcess';
 
-function seedFile(dir: string): string {
-  const file = path.join(dir, '..', `${path.basename(dir)}-seed.json`);
+function seedFile(_dataDir: string): string {
+  const file = path.join(tempDataDir('seed'), 'district.json');
   fs.writeFileSync(file, JSON.stringify({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }], groups: ['Tutoring'] }));
   return file;
 }

@@ -56,7 +56,7 @@ describe('import service: the whole workflow', function () {
 
   before(async function () {
     dataDir = tempDataDir('workflow');
-    const seed = path.join(dataDir, '..', `${path.basename(dataDir)}-district.json`);
+    const seed = path.join(tempDataDir('seed'), 'district.json');
     fs.writeFileSync(
       seed,
       JSON.stringify({

@@ -21,8 +21,17 @@ function ensureBuilt(): void {
   built = true;
 }
 
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  if (process.env.KEEP_SERVICE_TEST_DATA) return;
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh data directory, removed when the test run ends (set KEEP_SERVICE_TEST_DATA=1 to keep them). */
 export function tempDataDir(label = 'service'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `cw-import-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cw-import-${label}-`));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** Waits for `check` to return a value (not undefined), polling, or fails at the deadline. */
