@@ -39,7 +39,14 @@ export interface Problem {
   suggestions: Fix[];
   /** Other places that explain the problem, e.g. the first occurrence of a duplicate. */
   related?: { range: Range; message: string }[];
+  /**
+   * A fix only the editor can make (no text edit expresses it), e.g. 'convert-line-endings-crlf'
+   * when the editor's text is normalised but the file on disk is not.
+   */
+  editorCommand?: EditorCommand;
 }
+
+export type EditorCommand = 'convert-line-endings-crlf';
 
 /** An edit by offsets, as rules produce them; converted to a TextEdit when published. */
 export interface OffsetEdit {
@@ -65,4 +72,5 @@ export interface OffsetProblem {
   related?: { start: number; end: number; message: string }[];
   /** Overrides the rule's default severity (e.g. a rule with an error and a warning case). */
   severity?: Severity;
+  editorCommand?: EditorCommand;
 }

@@ -423,7 +423,8 @@ export class EnrollmentDocument {
       dataRows: headerIndex >= 0 ? this.rows.slice(headerIndex + 1) : this.rows,
       config: this.config,
       fileName: this.options.fileName,
-      lineEndings: this.lineEndings,
+      lineEndings: this.options.diskLineEndings ?? this.lineEndings,
+      lineEndingsFromDisk: this.options.diskLineEndings !== undefined,
       cellStart: (row, cell) => row.start + cell.start,
       report: (p) => problems.push(p),
     };
@@ -472,6 +473,7 @@ export class EnrollmentDocument {
       fix: p.fix ? fix(p.fix) : undefined,
       suggestions: (p.suggestions ?? []).map(fix),
       related: p.related?.map((r) => ({ range: range(r.start, r.end), message: r.message })),
+      ...(p.editorCommand ? { editorCommand: p.editorCommand } : {}),
     };
   }
 }

@@ -9,6 +9,12 @@ export interface LintOptions {
   today?: Date;
   /** Severity overrides by rule code (e.g. from editor settings); win over the config's `rules`. */
   severities?: Record<string, SeveritySetting>;
+  /**
+   * Line endings counted in the file's bytes on disk, when the text given is not the raw file
+   * (VS Code normalises line endings on load). The line-ending rules then judge these counts and,
+   * as no text edit can restore them, ask the editor to convert (Problem.editorCommand).
+   */
+  diskLineEndings?: { crlf: number; lf: number; cr: number };
   /** Told when a rule throws; the other rules carry on. */
   onRuleError?: (code: string, error: unknown) => void;
 }

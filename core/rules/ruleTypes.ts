@@ -44,6 +44,8 @@ export interface FileContext {
   config: ClassworksConfig;
   fileName: string | undefined;
   lineEndings: { crlf: number; lf: number; cr: number };
+  /** True when lineEndings were counted on disk, not in the (normalised) text. */
+  lineEndingsFromDisk: boolean;
   /** Absolute offset of a cell of a row. */
   cellStart(row: Row, cell: Cell): number;
   report(problem: OffsetProblem): void;
