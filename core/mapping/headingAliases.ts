@@ -14,7 +14,7 @@ export const HEADING_ALIASES: Record<FieldName, readonly string[]> = {
   ],
   Password: ['password', 'pwd', 'pass', 'initialpassword', 'userpassword'],
   Birthdate: ['birthdate', 'birthday', 'dob', 'dateofbirth', 'birthdt'],
-  'User Type': ['usertype', 'role', 'type', 'persontype', 'userrole', 'accounttype'],
+  'User Type': ['usertype', 'role', 'persontype', 'userrole', 'accounttype'],
   Grade: ['grade', 'gradelevel', 'grades', 'currentgrade', 'grd'],
   'Email Address': ['emailaddress', 'email', 'mail', 'emailaddr', 'studentemail', 'staffemail', 'primaryemail'],
   'School SIS ID': [

@@ -34,10 +34,24 @@ export function describeCharacter(ch: string): string {
     0x201d: 'right double quotation mark',
     0x2013: 'en dash',
     0x2014: 'em dash',
-    0xfffd: 'replacement character',
+    0xfffd: 'replacement character: a character lost in decoding',
+    0x200e: 'left-to-right mark',
+    0x200f: 'right-to-left mark',
+    0x2060: 'word joiner',
+    0x00ad: 'soft hyphen',
+    0x2010: 'hyphen',
+    0x2011: 'non-breaking hyphen',
+    0x2212: 'minus sign',
   };
   const name = names[code];
   if (name) return `${hex} (${name})`;
   if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `${hex} (control character)`;
-  return `"${ch}"`;
+  if (code < 0x80) return `"${ch}"`;
+  if (/\p{Mn}/u.test(ch)) return `${hex} (a combining accent on the letter before it)`;
+  if (/\p{Cf}/u.test(ch)) return `${hex} (an invisible formatting character)`;
+  if (/\p{Zs}/u.test(ch)) return `${hex} (a space that is not a plain space)`;
+  if (/[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(ch) && /\p{L}/u.test(ch)) {
+    return `"${ch}" (${hex}, a ${/\p{Script=Cyrillic}/u.test(ch) ? 'Cyrillic' : 'Greek'} letter that looks like a Latin one)`;
+  }
+  return `"${ch}" (${hex})`;
 }

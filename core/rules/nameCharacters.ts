@@ -37,7 +37,7 @@ function nameFixes(cell: Cell, field: FieldName): OffsetFix[] {
     fixes.push({ title: `Remove accents: ${field} "${value}" → "${accents}"`, edits: [replaceCellValue(cell, accents)] });
   }
   const punct = tidySpaces(removePunctuation(value));
-  if (punct !== tidySpaces(value) && punct !== '') {
+  if (punct !== tidySpaces(value) && punct !== '' && punct !== accents) {
     fixes.push({ title: `Remove punctuation: ${field} "${value}" → "${punct}"`, edits: [replaceCellValue(cell, punct)] });
   }
   const both = tidySpaces(removePunctuation(removeAccents(value)));
@@ -58,11 +58,24 @@ function checkName(ctx: RowContext, field: FieldName): void {
   for (const ch of cell.value) if (!ALLOWED.test(ch) && !bad.includes(ch)) bad.push(ch);
   if (bad.length > 0) {
     const named = bad.map(describeCharacter).join(', ');
-    // Odd spaces (no-break, tab, thin …) are plainly meant as spaces: a safe fix.
-    const spaced = tidySpaces(cell.value.replace(/[\p{Zs}\t]/gu, ' '));
+    // Odd spaces (no-break, tab, thin …) are plainly meant as spaces, and invisible formatting
+    // characters (zero-width space, direction marks) as nothing: a safe fix.
+    const spaced = tidySpaces(cell.value.replace(/[\p{Zs}\t]/gu, ' ').replace(/\p{Cf}/gu, ''));
     const spaceFix: OffsetFix | undefined = /^[A-Za-z ]+$/.test(spaced)
-      ? { title: `Replace ${bad.map(describeCharacter).join(', ')} with a normal space: ${field} "${spaced}"`, edits: [replaceCellValue(cell, spaced)] }
+      ? { title: `Replace invisible and odd space characters: ${field} "${spaced}"`, edits: [replaceCellValue(cell, spaced)] }
       : undefined;
+    if (bad.includes('\uFFFD')) {
+      ctx.report({
+        code: 'name.invalid-character',
+        message:
+          `${field} "${cell.value}" has U+FFFD, the replacement character: a letter was lost when the file was read, so the file is probably not UTF-8 (Excel often saves Windows-1252 or Mac Roman). ` +
+          'Classworks accepts only A–Z and spaces in legal names. Reopen the file with its real encoding (or re-export it from the SIS as UTF-8) and the original letter comes back; no fix is offered here because the letter is unknown.',
+        start: cell.valueStart,
+        end: cell.valueEnd,
+        field,
+      });
+      return;
+    }
     const plural = bad.length > 1 ? 'characters' : 'character';
     const suggestions = spaceFix ? [] : nameFixes(cell, field);
     const how = spaceFix
