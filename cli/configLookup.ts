@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ClassworksConfig, findConfigFile, parseConfig } from '../core';
+import { type ClassworksConfig, RULE_BY_CODE, findConfigFile, parseConfig } from '../core';
 import { describeFsError } from './fsErrors';
 import { displayPath } from './paths';
 
@@ -51,7 +51,7 @@ function readConfig(configPath: string, shown: string): ConfigResult {
   } catch (error) {
     return { ok: false, path: configPath, message: `cannot read the configuration ${shown}: ${describeFsError(error)}` };
   }
-  const { config, errors } = parseConfig(text);
+  const { config, errors } = parseConfig(text, new Set(RULE_BY_CODE.keys()));
   if (errors.length === 0) return { ok: true, config, path: configPath };
   const detail = errors.map((e) => (e.path ? `"${e.path}": ${e.message}` : e.message)).join('; ');
   return { ok: false, path: configPath, message: `invalid configuration ${shown}: ${detail}` };

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, type ClassworksConfig, type ConfigError, findConfigFile, parseConfig } from '../core';
+import { CONFIG_FILE_NAME, type ClassworksConfig, type ConfigError, RULE_BY_CODE, findConfigFile, parseConfig } from '../core';
+
+const KNOWN_RULE_CODES: ReadonlySet<string> = new Set(RULE_BY_CODE.keys());
 
 /** A `.classworks.json` as read: its config (empty when unreadable) and what was wrong. */
 export interface ConfigRead {
@@ -103,7 +105,7 @@ export class ConfigFiles {
         return { path: configPath, config: {}, errors: [{ path: '', message: `the file could not be read (${code})` }], text: undefined };
       }
     }
-    const { config, errors } = parseConfig(text);
+    const { config, errors } = parseConfig(text, KNOWN_RULE_CODES);
     return { path: configPath, config, errors, text };
   }
 }

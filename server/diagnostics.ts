@@ -51,8 +51,8 @@ export function toDiagnostic(problem: Problem, index: number, version: number, u
 }
 
 /**
- * The problem shown at line 1 of an enrollment file whose `.classworks.json` cannot be read:
- * the file is then checked without it. Undefined when the config is fine or the rule is off.
+ * The problem shown at line 1 of an enrollment file whose `.classworks.json` has bad values: the
+ * file is checked with the rest of it. Undefined when the config is fine or the rule is off.
  */
 export function configProblemForCsv(read: ConfigRead, text: TextDocument, rules: Record<string, SeveritySetting>): Problem | undefined {
   if (read.errors.length === 0 || read.path === undefined) return undefined;
@@ -64,8 +64,10 @@ export function configProblemForCsv(read: ConfigRead, text: TextDocument, rules:
     code: CONFIG_INVALID,
     severity: setting ?? 'warning',
     message:
-      `The configuration file ${where} could not be read: ${describeErrors(read.errors)}. ` +
-      'Until it is fixed this file is checked without it (no school list, no column mapping, no rule settings from it).',
+      `The configuration file ${where} has problems: ${describeErrors(read.errors)}. ` +
+      (read.text !== undefined && !read.errors.some((e) => e.path === '')
+        ? 'Until they are fixed this file is checked with the rest of the configuration, without those values.'
+        : 'Until it is fixed this file is checked without it (no school list, no column mapping, no rule settings from it).'),
     range: { start: { line: 0, character: 0 }, end: firstLineEnd },
     field: null,
     suggestions: [],

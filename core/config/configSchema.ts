@@ -52,20 +52,91 @@ export interface ConfigError {
   path: string;
 }
 
-/** Parses the text of a `.classworks.json`; never throws. */
-export function parseConfig(text: string): { config: ClassworksConfig; errors: ConfigError[] } {
+/** Codes reported outside the core's rule catalogue (by the editor or the CLI); valid in `rules`. */
+export const FACE_RULE_CODES: readonly string[] = ['config.invalid', 'file.not-utf8'];
+
+/**
+ * Parses the text of a `.classworks.json`; never throws. A bad value costs only itself: the
+ * other keys, schools, mappings and rule settings are kept, and each bad one is reported.
+ */
+export function parseConfig(
+  text: string,
+  knownRuleCodes?: ReadonlySet<string>,
+): { config: ClassworksConfig; errors: ConfigError[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { config: {}, errors: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  const result = classworksConfigSchema.safeParse(json);
-  if (result.success) return { config: result.data, errors: [] };
-  return {
-    config: {},
-    errors: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  };
+  const errors: ConfigError[] = [];
+  let config: ClassworksConfig = {};
+  const whole = classworksConfigSchema.safeParse(json);
+  if (whole.success) {
+    config = whole.data;
+  } else if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { config: {}, errors: [{ path: '', message: 'the file must hold one JSON object, e.g. {"schools": []}' }] };
+  } else {
+    const shape = classworksConfigSchema.shape as Record<string, z.ZodType>;
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(json)) {
+      const schema = shape[key];
+      if (!schema) continue;
+      const one = schema.safeParse(value);
+      if (one.success) {
+        kept[key] = one.data;
+        continue;
+      }
+      // Keep the good entries of a list or a map, report the bad ones.
+      if (Array.isArray(value)) {
+        const items: unknown[] = [];
+        value.forEach((item, i) => {
+          const r = schema.safeParse([item]);
+          if (r.success) items.push(...(r.data as unknown[]));
+          else errors.push(...describeIssues(r.error.issues, [key, i], item, true));
+        });
+        kept[key] = items;
+      } else if (value !== null && typeof value === 'object') {
+        const entries: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+          const r = schema.safeParse({ [k]: v });
+          if (r.success) Object.assign(entries, r.data);
+          else errors.push(...describeIssues(r.error.issues, [key], { [k]: v }, false));
+        }
+        kept[key] = entries;
+      } else {
+        errors.push(...describeIssues(one.error.issues, [key], value, false));
+      }
+    }
+    config = classworksConfigSchema.parse(kept);
+  }
+  if (knownRuleCodes && config.rules) {
+    for (const code of Object.keys(config.rules)) {
+      if (!knownRuleCodes.has(code) && !FACE_RULE_CODES.includes(code)) {
+        errors.push({ path: `rules.${code}`, message: `no rule has the code "${code}" (see docs/rules.md for the codes)` });
+      }
+    }
+  }
+  return { config, errors };
+}
+
+/** Short messages: a bad field name says so in a line, not with the list of all 21 fields. */
+function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[], input: unknown, dropFirst: boolean): ConfigError[] {
+  return issues.map((issue) => {
+    const rest = dropFirst ? issue.path.slice(1) : issue.path;
+    const path = [...prefix, ...rest].join('.');
+    let received: unknown = input;
+    for (const step of rest) received = (received as Record<PropertyKey, unknown> | undefined)?.[step as PropertyKey];
+    if (issue.code === 'invalid_value') {
+      const values = issue.values.map((v) => JSON.stringify(v));
+      const expected = values.length > 6 ? `one of ${values.length} values such as ${values.slice(0, 3).join(', ')}` : values.join(', ');
+      return { path, message: `${JSON.stringify(received)} is not allowed here; expected ${expected}` };
+    }
+    if (issue.code === 'invalid_union') {
+      return { path, message: `${JSON.stringify(received)} is not allowed here` };
+    }
+    return { path, message: issue.message };
+  });
 }
 
 /** The JSON Schema contributed to VS Code for `.classworks.json`. */

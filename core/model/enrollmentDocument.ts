@@ -335,21 +335,23 @@ export class EnrollmentDocument {
     let problems: OffsetProblem[] = [];
     if (row.broken) {
       problems.push(this.brokenProblem(row));
-    } else if (row.blank) {
+    } else if (row.blank || allEmpty(row)) {
       problems.push({
         code: 'row.blank',
-        message: 'Blank line. The importer may read it as a user with every field empty and reject the file. Delete the line.',
+        message: row.blank
+          ? 'Blank line. The importer may read it as a user with every field empty and reject the file. Delete the line.'
+          : 'This row has no values, only separators (a spreadsheet leaves such rows behind). The importer may read it as a user with every field empty and reject the file. Delete the row.',
         start: 0,
-        end: row.terminator.length,
+        end: row.blank ? row.terminator.length : row.length,
         field: null,
-        fix: { title: 'Delete the blank line', edits: [{ start: 0, end: row.terminator.length, newText: '' }] },
+        fix: { title: row.blank ? 'Delete the blank line' : 'Delete the empty row', edits: [{ start: 0, end: row.length + row.terminator.length, newText: '' }] },
       });
     } else if (index !== this.headerIndex() && !this.mapping.unidentified) {
       const checker = this.checker;
       checker.reset(row);
-      // With extra cells every later value sits under the wrong heading (a password under
+      // With a cell too many or too few, values may sit under the wrong heading (a password under
       // Birthdate, say): report the shape alone rather than value problems that mislead or leak.
-      const shifted = this.mapping.width !== undefined && row.cellCount > this.mapping.width;
+      const shifted = this.mapping.width !== undefined && row.cellCount !== this.mapping.width;
       for (const rule of shifted ? [rowCellCount] : ROW_RULES) {
         try {
           rule.check(checker);
@@ -522,4 +524,11 @@ function detachProblem(p: OffsetProblem): OffsetProblem {
     suggestions: p.suggestions?.map(detachFix),
     related: p.related?.map((r) => ({ ...r, message: detach(r.message) })),
   };
+}
+
+/** A row of separators only (",,,,"), which a spreadsheet leaves behind. */
+function allEmpty(row: Row): boolean {
+  if (row.cellCount < 2) return false;
+  for (let i = 0; i < row.cellCount; i++) if ((row.value(i) as string).trim() !== '') return false;
+  return true;
 }

@@ -24,6 +24,39 @@ export interface MarkedFilesParams {
   uris: string[];
 }
 
+/**
+ * Client -> server: facts about a file's bytes on disk that the editor's text hides. VS Code
+ * normalises line endings and decodes the bytes when it loads a file, so what the server gets
+ * in didOpen/didChange cannot show bare CRs or the encoding. The client reads the bytes when
+ * the file is opened, saved or changed on disk and sends what it found; the server lints with
+ * them. Every fact is optional: an absent one is unknown (an LSP editor that sends the raw text
+ * needs none), and a notification with no facts (e.g. the file is gone) forgets the earlier ones.
+ * New kinds of facts are added here as further optional fields.
+ */
+export const DISK_FACTS_NOTIFICATION = 'classworks/diskFacts';
+export interface DiskFactsParams {
+  uri: string;
+  /** Line endings counted in the raw text (quoted cells included). */
+  lineEndings?: LineEndingCounts;
+  /** How the bytes are encoded. */
+  encoding?: DiskEncoding;
+}
+export interface LineEndingCounts {
+  crlf: number;
+  lf: number;
+  cr: number;
+}
+/** `utf8-bom`: UTF-8 with a byte order mark; `not-utf8`: no BOM and bytes that are not valid UTF-8 (e.g. Windows-1252). */
+export type DiskEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'not-utf8';
+export const DISK_ENCODINGS: readonly DiskEncoding[] = ['utf8', 'utf8-bom', 'utf16le', 'utf16be', 'not-utf8'];
+
+/**
+ * Client-side command a code action carries when only the editor can fix a problem
+ * (Problem.editorCommand 'convert-line-endings-crlf'): sets the document's end of line to
+ * CRLF and saves it. Argument: the document URI (string).
+ */
+export const CONVERT_LINE_ENDINGS_COMMAND = 'classworks.convertLineEndingsToCrlf';
+
 /** Data attached to each published Diagnostic, so code actions need no second lookup. */
 export interface DiagnosticData {
   /** Document version the diagnostic was computed for; a fix for another version is refused. */

@@ -83,8 +83,13 @@ export const columnMissingRequired: FileRule = {
   defaultSeverity: 'error',
   title: 'A required Classworks field has no column.',
   check(ctx) {
-    if (ctx.mapping.unidentified || ctx.rows.length === 0) return;
+    if (ctx.mapping.unidentified || !ctx.rows.some((r) => !r.blank && !r.broken)) return;
     const header = ctx.headerRow;
+    // At the last heading, where the add-column fix puts the new column (the whole header line
+    // would cover every heading's hover).
+    const lastHeading = header?.cell(header.cellCount - 1);
+    const start = header ? header.start + (lastHeading?.start ?? 0) : 0;
+    const end = header ? header.start + (lastHeading?.end ?? header.length) : 0;
     for (const field of REQUIRED_FIELDS) {
       if (ctx.mapping.columnOf[field] !== undefined) continue;
       const { fix, suggestion } = addColumnFix(field, ctx);
@@ -94,8 +99,8 @@ export const columnMissingRequired: FileRule = {
       ctx.report({
         code: 'column.missing-required',
         message: `The file has no "${field}" column. ${where}, and Classworks requires ${field} for every user, so the import cannot start. ${ctx.mapping.hasHeader ? `Rename the column that holds it to "${field}", map it in .classworks.json ("columns"), or add the column.` : `Add "${field}" to columnOrder.`}`,
-        start: header ? header.start : 0,
-        end: header ? header.start + header.length : 0,
+        start,
+        end,
         field,
         fix,
         suggestions: suggestion ? [suggestion] : [],
@@ -172,6 +177,25 @@ export const headerUnrecognized: FileRule = {
         first.cells.length === REQUIRED_FIELDS.length
           ? [{ title: 'Insert the Classworks header row (the ten required fields in order)', edits: [{ start: first.start, end: first.start, newText: insert }] }]
           : [],
+    });
+  },
+};
+
+export const fileEmpty: FileRule = {
+  kind: 'file',
+  code: 'file.empty',
+  defaultSeverity: 'error',
+  title: 'The file has no rows (empty, or blank lines only).',
+  check(ctx) {
+    if (ctx.rows.some((r) => !r.blank)) return;
+    ctx.report({
+      code: 'file.empty',
+      message:
+        'The file has no rows' + (ctx.rows.length > 0 ? ', only blank lines' : '') +
+        ', so there is nothing to import. Export the users from the SIS again, or paste them here with the Classworks header row.',
+      start: 0,
+      end: 0,
+      field: null,
     });
   },
 };

@@ -1,5 +1,5 @@
 import { birthdateFuture, birthdateImplausible, birthdateInvalid } from './birthdateValue';
-import { columnDuplicate, columnMissingRequired, columnUnknown, headerUnrecognized } from './columns';
+import { columnDuplicate, columnMissingRequired, columnUnknown, fileEmpty, headerUnrecognized } from './columns';
 import { duplicateDistrictId, duplicateEmail, duplicateUsername, passwordShared } from './duplicates';
 import { emailInvalid } from './emailValue';
 import { gradeInvalid } from './gradeValue';
@@ -30,6 +30,7 @@ export const ROW_RULES: readonly RowRule[] = [
 const DECLARED_ONLY: readonly RowRule[] = [nameExtraSpace, birthdateFuture, birthdateImplausible, rowBlank, csvUnclosedQuote, csvMalformed];
 
 export const FILE_RULES: readonly FileRule[] = [
+  fileEmpty,
   headerUnrecognized,
   columnMissingRequired,
   columnDuplicate,

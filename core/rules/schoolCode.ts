@@ -10,7 +10,7 @@ export const schoolUnknown: RowRule = {
   check(ctx) {
     const schools = ctx.schools;
     const value = ctx.value('School SIS ID');
-    if (!schools || value === undefined || value === '' || ctx.schoolIds?.has(value)) return;
+    if (!schools || schools.length === 0 || value === undefined || value === '' || ctx.schoolIds?.has(value)) return;
     const cell = ctx.cell('School SIS ID');
     if (!cell) return;
     const repaired = repairSchoolCode(cell.value, schools);
@@ -29,7 +29,7 @@ export const schoolUnknown: RowRule = {
     const near = nearestSchools(cell.value, schools);
     ctx.report({
       code: 'school.unknown',
-      message: `${base} Use a code from Manage Classworks > Schools${near.length ? ` — did you mean ${near.map((s) => `"${s.sisId}" (${s.name})`).join(' or ')}?` : ', or add the school to .classworks.json if it is missing there.'}`,
+      message: `${base} Use a code from Manage Classworks > Schools${near.length ? ` (codes close to it: ${near.map((s) => `"${s.sisId}" ${s.name}`).join(', ')})` : ''}, or add the school to .classworks.json if it is missing there.`,
       start: cell.valueStart,
       end: cell.valueEnd,
       field: 'School SIS ID',

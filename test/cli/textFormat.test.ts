@@ -13,7 +13,7 @@ describe('cli: text format', () => {
     const expected = (report.files[0]?.problems ?? []).map((p) => `${students}:${p.line}:${p.column}: ${p.severity} ${p.message} [${p.code}]`);
     assert.equal(run.stdout, expected.map((l) => `${l}\n`).join(''));
     assert.equal(expected.length, 4);
-    assert.ok(run.stdout.startsWith(`${students}:3:1: error First Name "José" has the character "é".`));
+    assert.ok(run.stdout.startsWith(`${students}:3:1: error First Name "José" has the character "é" (U+00E9).`));
   });
 
   it('is read by the problem matcher documented in docs/cli.md, and the summary line is not', () => {

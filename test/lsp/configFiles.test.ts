@@ -61,7 +61,7 @@ describe('LSP: .classworks.json', () => {
     const warning = diagnostics[0]!;
     assert.equal(warning.severity, DiagnosticSeverity.Warning);
     assert.equal(warning.source, 'classworks');
-    assert.match(String(warning.message), /\.classworks\.json could not be read: "schools\.0\.sisId": .*checked without it/);
+    assert.match(String(warning.message), /\.classworks\.json has problems: "schools\.0\.sisId": .*checked with the rest of the configuration, without those values/);
     assert.match(warning.codeDescription!.href, /rules\.md#config\.invalid$/);
 
     const configDoc = client.open('.classworks.json', config, 'json');

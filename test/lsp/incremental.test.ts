@@ -51,8 +51,8 @@ describe('LSP: incremental edits', () => {
     await doc.diagnostics();
     const renamed = doc.replace('Grade', 'Grd X');
     assert.deepEqual(summarize(await doc.diagnostics(renamed)), [
-      'column.missing-required 0:0-0:104',
       'column.unknown 0:71-0:76',
+      'column.missing-required 0:91-0:104',
       'name.invalid-character 2:0-2:4',
       'name.invalid-character 3:9-3:16',
       'user-type.invalid 4:54-4:61',

@@ -86,10 +86,13 @@ describe('parsing: where cells are', () => {
     );
   });
 
-  it('finds nothing in an empty file, or one holding only a BOM', () => {
-    assert.deepEqual(lint('', options), []);
-    assert.deepEqual(lint('\uFEFF', options), []);
-    assert.deepEqual(lint('', {}), []);
+  it('reports an empty file (or one holding only a BOM or blank lines) once, as having nothing to import', () => {
+    for (const text of ['', '\uFEFF', '\r\n\r\n']) {
+      const problems = lint(text, options);
+      assert.deepEqual(codes(problems).filter((c) => c !== 'row.blank'), ['file.empty'], JSON.stringify(text));
+      assert.match(problems.find((p) => p.code === 'file.empty')!.message, /nothing to import/);
+      assert.deepEqual(problems.find((p) => p.code === 'file.empty')!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    }
   });
 
   it('accepts a file without a final line break', () => {
@@ -143,10 +146,12 @@ describe('parsing: broken quotes and blank lines', () => {
     );
   });
 
-  it('treats a row of empty cells as a user with every field blank, not as a blank line', () => {
+  it('treats a row of separators only as an empty row to delete, not as a user with every field blank', () => {
     const text = file([',,,,,,,,,'], '\r\n');
     const problems = lint(text, options);
-    assert.equal(problems.filter((p) => p.code === 'value.missing').length, 10);
-    assert.equal(codes(problems).includes('row.blank'), false);
+    assert.equal(problems.filter((p) => p.code === 'value.missing').length, 0);
+    const blank = problems.find((p) => p.code === 'row.blank')!;
+    assert.deepEqual(blank.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
+    assert.equal(applyFix(text, blank.fix), file([], '\r\n'));
   });
 });

@@ -96,7 +96,8 @@ describe('rule column.missing-required', () => {
     const p = only(lint(text, { ...options, fileName: 'district/students.csv' }), 'column.missing-required');
     assert.equal(p.severity, 'error');
     assert.equal(p.field, 'User Type');
-    assert.deepEqual(p.range, on(0, 0, NO_USER_TYPE.length));
+    // At the last heading, where the new column goes.
+    assert.deepEqual(p.range, on(0, NO_USER_TYPE.lastIndexOf(',') + 1, NO_USER_TYPE.length));
     assertMessage(p, 'no "User Type" column', 'import cannot start', 'Rename the column', 'add the column');
     assert.equal(p.fix?.title, 'Add a "User Type" column (0 on every row)');
     assert.equal(applyFix(text, p.fix), csv([`${NO_USER_TYPE},User Type`, `${student('3', 1)},0`, `${student('', 2)},0`], '\r\n'));

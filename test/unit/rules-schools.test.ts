@@ -46,7 +46,7 @@ describe('rule school.unknown', () => {
   it('suggests the nearest code, with no safe fix, for a near miss', () => {
     const { text, p } = schoolProblem('00124');
     assert.equal(p.fix, undefined);
-    assertMessage(p, 'did you mean "00123" (Lincoln Elementary)');
+    assertMessage(p, 'codes close to it: "00123" Lincoln Elementary');
     assert.equal(applyFix(text, suggestion(p, '"00123"')), file([row({ 'School SIS ID': '00123' })]));
   });
 
