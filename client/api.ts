@@ -34,6 +34,8 @@ export interface ClassworksExtensionApi {
     readonly onDidReceiveMessage: vscode.Event<WebviewMessage>;
     /** How many times a webview completed the ready handshake. */
     handshakes(): number;
+    /** What the webview's Content-Security-Policy blocked (reported by the webview; empty unless a bug). */
+    cspViolations(): readonly string[];
     /** A watched import reached its final status (the user is notified too). */
     readonly onDidFinishImport: vscode.Event<ImportSummary>;
   };

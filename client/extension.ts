@@ -63,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ClassworksExtensionA
       },
       onDidReceiveMessage: panels.onDidReceiveMessage,
       handshakes: () => panels.handshakes,
+      cspViolations: () => panels.cspViolations,
       onDidFinishImport: panels.history.onDidFinish,
     },
     district: {

@@ -1,6 +1,6 @@
 /** Identifiers shared by the extension's files and declared in package.json. */
 
-/** Language client id: also the prefix of the `classworks.trace.server` setting. */
+/** Name of the diagnostic collection (the language client itself has an id no setting uses: see languageClient.ts). */
 export const CLIENT_ID = 'classworks';
 export const CLIENT_NAME = 'Classworks Enrollment Tools';
 export const OUTPUT_CHANNEL_NAME = 'Classworks';

@@ -3,6 +3,7 @@ import {
   LanguageClient,
   RevealOutputChannelOn,
   State,
+  Trace,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -13,15 +14,39 @@ import {
   type FileStatusParams,
   type MarkedFilesParams,
 } from '../core/protocol/lspProtocol';
+import { DiskFactsReporter } from './diskFacts/diskFactsReporter';
 import { documentSelector, includeGlobs } from './documentSelector';
 import type { FileStatusStore } from './fileStatusStore';
 import { CLIENT_ID, CLIENT_NAME, RULES_DOC_PATH, SERVER_MODULE_PATH } from './ids';
 import type { MarkedFilesStore } from './markedFiles';
 
 /**
+ * The id the language client is created with. vscode-languageclient reads `<id>.trace.server`
+ * itself and, set to `verbose` (or `compact`, or an object with `"format": "json"`), logs every
+ * message with its parameters: whole CSV files, passwords included, in the output channel and
+ * its log file. So the client gets an id of its own that no setting uses (it then traces at
+ * most message names, and only while the channel's log level is Trace), and our setting
+ * `classworks.trace.server` is applied with {@link traceLevel}.
+ */
+const LANGUAGE_CLIENT_ID = 'classworksLanguageServer';
+
+/** `classworks.trace.server` as applied: `off`, or `messages` for any other value (there is no `verbose`). */
+export function traceLevel(value: unknown): Trace {
+  return value === 'off' || value === undefined ? Trace.Off : Trace.Messages;
+}
+
+/** A language client whose trace never carries message contents, whatever it is asked to trace. */
+class ClassworksLanguageClient extends LanguageClient {
+  override trace(message: string, _data?: unknown): void {
+    super.trace(message);
+  }
+}
+
+/**
  * Owns the language client: starts the server (dist/server.js over stdio), feeds it the
- * marked files, and records its `classworks/fileStatus` notifications. "Restart" makes a new
- * client, so a changed `classworks.files.include` also reaches the document selector.
+ * marked files and the files' disk facts, and records its `classworks/fileStatus`
+ * notifications. "Restart" makes a new client, so a changed `classworks.files.include` also
+ * reaches the document selector.
  */
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -30,6 +55,8 @@ export class ServerConnection implements vscode.Disposable {
   /** Fires each time a server has started and received the marked files. */
   readonly onDidStart = this.started.event;
   private selectorGlobs = '';
+  /** Line endings and encoding of the open files' bytes, sent to the server. */
+  readonly diskFacts: DiskFactsReporter;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -46,8 +73,13 @@ export class ServerConnection implements vscode.Disposable {
           this.output.info('classworks.files.include changed: restarting the language server');
           void this.restart();
         }
+        // After the client's own reaction to the change (it re-reads the trace of its id).
+        queueMicrotask(() => void this.applyTrace());
       }),
+      output.onDidChangeLogLevel(() => queueMicrotask(() => void this.applyTrace())),
     );
+    this.diskFacts = new DiskFactsReporter(this, output);
+    this.disposables.push(this.diskFacts);
   }
 
   get isRunning(): boolean {
@@ -66,6 +98,19 @@ export class ServerConnection implements vscode.Disposable {
     }
   }
 
+  /** Sends a custom notification to the running server; false when it is not running or fails. */
+  async notify(method: string, params: unknown): Promise<boolean> {
+    const client = this.client;
+    if (!client || client.state !== State.Running) return false;
+    try {
+      await client.sendNotification(method, params);
+      return true;
+    } catch (error) {
+      this.output.warn(`Could not send ${method} to the language server: ${describe(error)}`);
+      return false;
+    }
+  }
+
   /** The URI of a document as the server knows it. */
   protocolUri(uri: vscode.Uri): string {
     return this.client ? this.client.code2ProtocolConverter.asUri(uri) : uri.toString();
@@ -77,6 +122,7 @@ export class ServerConnection implements vscode.Disposable {
     this.client = client;
     try {
       await client.start();
+      await this.applyTrace();
     } catch (error) {
       // The client has logged the details; the status bar stays hidden. Nothing steals focus.
       this.output.error(`The Classworks language server did not start: ${describe(error)}`);
@@ -127,7 +173,7 @@ export class ServerConnection implements vscode.Disposable {
       diagnosticCollectionName: CLIENT_ID,
       markdown: { isTrusted: false, supportHtml: false },
     };
-    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    const client = new ClassworksLanguageClient(LANGUAGE_CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 
     client.onNotification(FILE_STATUS_NOTIFICATION, (params: FileStatusParams) => {
       this.statuses.set(client.protocol2CodeConverter.asUri(params.uri), params);
@@ -140,6 +186,22 @@ export class ServerConnection implements vscode.Disposable {
       }
     });
     return client;
+  }
+
+  /**
+   * Traces message names (never contents) when `classworks.trace.server` is not `off` and the
+   * output channel's log level is Trace (vscode-languageclient writes its trace at that level).
+   */
+  private async applyTrace(): Promise<void> {
+    const client = this.client;
+    if (!client || client.state !== State.Running) return;
+    const setting = vscode.workspace.getConfiguration('classworks').get<unknown>('trace.server');
+    const level = this.output.logLevel === vscode.LogLevel.Trace ? traceLevel(setting) : Trace.Off;
+    try {
+      await client.setTrace(level);
+    } catch (error) {
+      this.output.warn(`Could not set the trace of the language server: ${describe(error)}`);
+    }
   }
 
   private markedUris(): string[] {

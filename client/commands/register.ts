@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { CONVERT_LINE_ENDINGS_COMMAND } from '../../core/protocol/lspProtocol';
 import { COMMANDS } from '../ids';
 import type { ServerConnection } from '../languageClient';
 import type { MarkedFilesStore } from '../markedFiles';
+import { convertLineEndingsToCrlf } from './convertLineEndings';
 import { fixAllSafeProblems } from './fixAll';
 import { markFile, unmarkFile } from './markFile';
 import { openRuleReference } from './openRuleReference';
@@ -13,7 +15,10 @@ export interface CommandDependencies {
   server: ServerConnection;
 }
 
-/** Registers every "Classworks: …" command (titles and `when` clauses are in package.json). */
+/**
+ * Registers every "Classworks: …" command (titles and `when` clauses are in package.json), and
+ * the internal command that the line-ending quick fix runs (not in the command palette).
+ */
 export function registerCommands({ context, output, marked, server }: CommandDependencies): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.markFile, (uri?: unknown) => markFile(marked, uri)),
@@ -25,5 +30,6 @@ export function registerCommands({ context, output, marked, server }: CommandDep
       await server.restart();
     }),
     vscode.commands.registerCommand(COMMANDS.openRuleReference, (code?: unknown) => openRuleReference(context, code)),
+    vscode.commands.registerCommand(CONVERT_LINE_ENDINGS_COMMAND, (uri?: unknown) => convertLineEndingsToCrlf(uri, server.diskFacts)),
   ];
 }

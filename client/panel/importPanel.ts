@@ -441,10 +441,14 @@ export class ImportPanel implements vscode.Disposable {
       const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
       const actions =
         (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-      const action = actions.find(
-        (a): a is vscode.CodeAction => 'edit' in a && a.title === title && (a.diagnostics ?? []).some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === problem.code),
-      );
-      if (!action?.edit) throw new Error('that fix is no longer offered (the file changed); the list is up to date now.');
+      // The actions come back without their diagnostics: the title (which names the field and the
+      // values) and the problem's range identify the fix.
+      const candidates = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+      const action = candidates.find((a) => a.title === title);
+      if (!action?.edit) {
+        this.services.output.debug(`Import panel: no code action "${title}" at ${r.start.line + 1}:${r.start.character + 1} (offered: ${candidates.map((a) => `"${a.title}"`).join('; ') || 'none'})`);
+        throw new Error('that fix is no longer offered (the file changed); the list is up to date now.');
+      }
       if (!(await vscode.workspace.applyEdit(action.edit))) throw new Error('VS Code refused the edit (the file changed meanwhile); try again.');
       return `Applied "${title}".`;
     });

@@ -54,6 +54,7 @@ export class ImportPanels implements vscode.Disposable {
   readonly onDidChangeState = this.states.event;
   private lastState: PanelState | undefined;
   private readyCount = 0;
+  private readonly blocked: string[] = [];
 
   constructor(private readonly deps: ImportPanelsDependencies) {
     this.history = new ImportHistory(deps.district, deps.output);
@@ -70,7 +71,10 @@ export class ImportPanels implements vscode.Disposable {
       ...deps,
       history: this.history,
       pending,
-      onMessage: (message) => this.messages.fire(message),
+      onMessage: (message) => {
+        if (message.type === 'cspViolation') this.blocked.push(`${message.directive}: ${message.blocked}`);
+        this.messages.fire(message);
+      },
       onReady: () => this.readyCount++,
       onState: (s) => {
         this.lastState = s;
@@ -98,6 +102,11 @@ export class ImportPanels implements vscode.Disposable {
   /** How many times a webview said `ready` (the handshake), for the tests. */
   get handshakes(): number {
     return this.readyCount;
+  }
+
+  /** What the webview's Content-Security-Policy blocked (a bug when not empty), for the tests. */
+  get cspViolations(): readonly string[] {
+    return [...this.blocked];
   }
 
   /** Opens (or reveals) the panel for a document; without one it keeps its document. */

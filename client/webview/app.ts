@@ -60,6 +60,8 @@ export class PanelApp {
   }
 
   start(): void {
+    // The page's static "Loading…" line goes: from here on lit owns the container.
+    this.root.replaceChildren();
     this.render();
     this.send({ type: 'ready' });
   }

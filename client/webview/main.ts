@@ -1,6 +1,7 @@
 // Entry of the import panel's webview (bundled by esbuild.mjs for the browser to
 // dist/webview/panel.js). Everything it shows comes from the host as messages after the
 // `ready` handshake; everything the user does goes back as messages. Both are validated.
+import './zodConfig';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';

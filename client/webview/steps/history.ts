@@ -18,13 +18,13 @@ export function renderHistory(context: ViewContext): TemplateResult {
     ${taskStatus(context, 'history', { retry: () => context.send({ type: 'loadHistory' }) })}
     ${history && history.imports.length === 0 ? notice('info', 'No imports yet.') : nothing}
     ${history && history.imports.length > 0
-      ? html`<table class="grid history" aria-label="Imports">
+      ? html`<div class="table-scroll"><table class="grid history" aria-label="Imports">
           <thead><tr>
             <th scope="col">Import Number</th><th scope="col">Description</th><th scope="col">Type</th><th scope="col">Status</th>
             <th scope="col">Complete Date</th><th scope="col">Created</th><th scope="col">Updated</th><th scope="col">Unchanged</th><th scope="col">Errors</th>
           </tr></thead>
           <tbody>${history.imports.map((i) => importRow(context, i, state.watching.includes(i.number)))}</tbody>
-        </table>`
+        </table></div>`
       : nothing}
     ${ui.openImport ? detailsView(context, ui.openImport) : nothing}
   `;
@@ -75,10 +75,10 @@ function detailsView(context: ViewContext, number: string): TemplateResult {
       <vscode-button secondary @click=${() => context.send({ type: 'openImport', number: d.number })}>${icon('refresh')} Refresh</vscode-button>
     </div>
     ${taskStatus(context, 'download')}
-    <table class="grid" aria-label=${`Rows of import ${d.number}`}>
+    <div class="table-scroll"><table class="grid" aria-label=${`Rows of import ${d.number}`}>
       <thead><tr><th scope="col">Line</th><th scope="col">District ID</th><th scope="col">Name</th><th scope="col">Outcome</th><th scope="col">School</th><th scope="col">Details</th></tr></thead>
       <tbody>${details.rows.map(rowView)}</tbody>
-    </table>
+    </table></div>
     ${details.rowsTotal > details.rows.length ? html`<p class="muted">The first ${details.rows.length} of ${details.rowsTotal} rows.</p>` : nothing}
   </section>`;
 }

@@ -43,12 +43,12 @@ export function renderMap(context: ViewContext): TemplateResult {
       </vscode-single-select>
     </div>
     ${snapshot.unidentified ? notice('caution', 'The first row is not a header Classworks recognises: choose the field of each column by its position and sample values.') : nothing}
-    <table class="grid" aria-label="Column mapping">
+    <div class="table-scroll"><table class="grid" aria-label="Column mapping">
       <thead><tr><th scope="col">Column</th><th scope="col">Heading in the file</th><th scope="col">Sample values</th><th scope="col">Classworks field</th><th scope="col">Matched</th></tr></thead>
       <tbody>
         ${snapshot.columns.map((column) => columnRow(context, column, usedBy))}
       </tbody>
-    </table>
+    </table></div>
     ${taskStatus(context, 'mapping')}
     <h3>Required fields</h3>
     <ul class="required-fields" aria-label="Required fields">

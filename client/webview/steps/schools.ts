@@ -34,10 +34,10 @@ export function renderSchools(context: ViewContext): TemplateResult {
         ? notice('success', `Every value leads to one of ${district.name}'s schools.`)
         : nothing}
     ${rows.length > 0
-      ? html`<table class="grid" aria-label="School mapping">
+      ? html`<div class="table-scroll"><table class="grid" aria-label="School mapping">
           <thead><tr><th scope="col">Value in the file</th><th scope="col">Rows</th><th scope="col">School in ${district.name}</th><th scope="col">Result</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
           <tbody>${rows.map((row) => schoolRow(context, row))}</tbody>
-        </table>`
+        </table></div>`
       : nothing}
     ${taskStatus(context, 'mapping')}
     ${stepFooter(context, 'map', 'validate', gates.schools.ok, gates.schools.reason)}

@@ -40,12 +40,7 @@ export function renderValidate(context: ViewContext): TemplateResult {
     </div>
     ${taskStatus(context, 'fix')}
     ${errors + warnings + infos === 0 ? notice('success', 'No problems: the file is ready.') : nothing}
-    ${shown.length > 0
-      ? html`<table class="grid problems" aria-label="Problems">
-          <thead><tr><th scope="col">Kind</th><th scope="col">Where</th><th scope="col">Field</th><th scope="col">Problem</th><th scope="col">Actions</th></tr></thead>
-          <tbody>${shown.map((p) => problemRow(context, snapshot.version, p))}</tbody>
-        </table>`
-      : nothing}
+    ${shown.length > 0 ? html`<ul class="problems" aria-label="Problems">${shown.map((p) => problemItem(context, snapshot.version, p))}</ul>` : nothing}
     ${snapshot.problemsTruncated ? html`<p class="muted">Only the first ${snapshot.problems.length} problems are listed; the counts include all of them.</p>` : nothing}
     ${errors === 0 && warnings > 0
       ? html`<vscode-checkbox
@@ -57,14 +52,16 @@ export function renderValidate(context: ViewContext): TemplateResult {
   `;
 }
 
-function problemRow(context: ViewContext, version: number, problem: SnapshotProblem): TemplateResult {
+function problemItem(context: ViewContext, version: number, problem: SnapshotProblem): TemplateResult {
   const where = `Line ${problem.range.start.line + 1}, column ${problem.range.start.character + 1}`;
-  return html`<tr class="sev-${problem.severity}">
-    <td><span class="sev ${problem.severity}">${icon(problem.severity === 'warning' ? 'warning' : problem.severity)} ${severityLabel(problem.severity)}</span></td>
-    <td class="nowrap">${where}</td>
-    <td>${problem.field ?? '—'}</td>
-    <td><span class="cell-text">${problem.message}</span> <code class="muted">${problem.code}</code></td>
-    <td class="actions">
+  return html`<li class="problem sev-${problem.severity}">
+    <div class="problem-head">
+      <span class="sev ${problem.severity}">${icon(problem.severity === 'warning' ? 'warning' : problem.severity)} ${severityLabel(problem.severity)}</span>
+      <span>${where}</span>${problem.field ? html`<span>· ${problem.field}</span>` : nothing}
+      <code class="muted">${problem.code}</code>
+    </div>
+    <p class="cell-text">${problem.message}</p>
+    <div class="problem-actions">
       <vscode-button secondary aria-label=${`Go to ${where}`} @click=${() => context.send({ type: 'reveal', range: problem.range })}>Go to</vscode-button>
       ${problem.fixTitle
         ? html`<vscode-button @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title: problem.fixTitle ?? '' })}>${problem.fixTitle}</vscode-button>`
@@ -72,6 +69,6 @@ function problemRow(context: ViewContext, version: number, problem: SnapshotProb
       ${problem.suggestionTitles.map(
         (title) => html`<vscode-button secondary @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title })}>${title}</vscode-button>`,
       )}
-    </td>
-  </tr>`;
+    </div>
+  </li>`;
 }

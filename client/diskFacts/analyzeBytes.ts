@@ -1,0 +1,83 @@
+import type { DiskEncoding, LineEndingCounts } from '../../core/protocol/lspProtocol';
+
+/** What a file's bytes say that the editor's (decoded, EOL-normalised) text cannot. */
+export interface ByteFacts {
+  encoding: DiskEncoding;
+  lineEndings: LineEndingCounts;
+}
+
+/** Encoding and line endings of a file's bytes. Pure: no vscode, no I/O. */
+export function analyzeBytes(bytes: Uint8Array): ByteFacts {
+  const encoding = detectEncoding(bytes);
+  const lineEndings = encoding === 'utf16le' || encoding === 'utf16be' ? countUtf16(bytes, encoding === 'utf16le') : countBytes(bytes);
+  return { encoding, lineEndings };
+}
+
+/**
+ * By the byte order mark; without one, UTF-16 by its zero bytes (ASCII text in UTF-16 has a
+ * zero in every other byte, as VS Code also guesses), else UTF-8 when the bytes decode as such.
+ */
+export function detectEncoding(bytes: Uint8Array): DiskEncoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8-bom';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  const guessed = guessUtf16(bytes);
+  if (guessed) return guessed;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf8';
+  } catch {
+    return 'not-utf8';
+  }
+}
+
+/** UTF-16 without a BOM: zeros in (nearly) every other byte of the start, and none in the others. */
+function guessUtf16(bytes: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.8 && evenZeros === 0) return 'utf16le';
+  if (evenZeros >= pairs * 0.8 && oddZeros === 0) return 'utf16be';
+  return undefined;
+}
+
+/** CRLF, LF and bare CR in an ASCII-compatible encoding (UTF-8, Windows-1252, …), quoted cells included. */
+function countBytes(bytes: Uint8Array): LineEndingCounts {
+  const counts = { crlf: 0, lf: 0, cr: 0 };
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) counts.lf++;
+    else if (b === 0x0d) {
+      if (bytes[i + 1] === 0x0a) {
+        counts.crlf++;
+        i++;
+      } else counts.cr++;
+    }
+  }
+  return counts;
+}
+
+/** The same in UTF-16 code units (after the BOM, if any). */
+function countUtf16(bytes: Uint8Array, littleEndian: boolean): LineEndingCounts {
+  const counts = { crlf: 0, lf: 0, cr: 0 };
+  const unit = (i: number) => (littleEndian ? (bytes[i] as number) | ((bytes[i + 1] as number) << 8) : ((bytes[i] as number) << 8) | (bytes[i + 1] as number));
+  const n = bytes.length - 1;
+  for (let i = 0; i < n; i += 2) {
+    const u = unit(i);
+    if (u === 0x0a) counts.lf++;
+    else if (u === 0x0d) {
+      if (i + 2 < n && unit(i + 2) === 0x0a) {
+        counts.crlf++;
+        i += 2;
+      } else counts.cr++;
+    }
+  }
+  return counts;
+}

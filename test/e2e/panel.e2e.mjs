@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the import panel used as a person uses it, in a real VS Code
+// (code-server + headless Chromium, see workbench.mjs), on a copy of the sample district:
+// open staff.csv, "Classworks: Open Import Panel" from the command palette, start the local
+// sandbox district, click through Upload, Map Fields, School Mapping, Validate (fix the
+// problems from the panel), Additional Actions (preview), Review & Submit, and see the import
+// Completed in the Import History. A screenshot of each step goes to test-artifacts/panel/.
+// Also: a CSV cell holding HTML shows as text, and the panel's Content-Security-Policy
+// blocks nothing. Every wait is for a DOM state, never a fixed time.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { openFile, openWorkbench, repoRoot, runCommand, webviewFrame } from './workbench.mjs';
+
+const artifacts = path.join(repoRoot, 'test-artifacts', 'panel');
+const STEP_TIMEOUT = 60_000;
+const XSS = '<img src=x onerror=alert(1)>';
+const started = Date.now();
+const say = (message) => console.log(`[test:e2e] ${message} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+function makeWorkspace() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'classworks-e2e-ws-'));
+  for (const name of ['.classworks.json', 'staff.csv', 'students.csv', 'sis-export-oneroster.csv']) {
+    fs.copyFileSync(path.join(repoRoot, 'samples', 'district', name), path.join(dir, name));
+  }
+  // A file whose heading and School SIS ID cells hold HTML: the panel must show them as text.
+  const staff = fs.readFileSync(path.join(dir, 'staff.csv'), 'utf8').split('\r\n');
+  const header = staff[0].split(',');
+  header.push(XSS);
+  const rows = staff.slice(1, 4).map((line) => `${line.replace(/,00123$/, `,"${XSS}"`)},x`);
+  fs.writeFileSync(path.join(dir, 'html-cells.csv'), [header.join(','), ...rows, ''].join('\r\n'));
+  return dir;
+}
+
+let step = 0;
+async function shot(page, name) {
+  step++;
+  const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  say(`screenshot ${path.relative(repoRoot, file)}`);
+}
+
+async function main() {
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+  const workspace = makeWorkspace();
+  const { page, close } = await openWorkbench({ workspace, log: say });
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  try {
+    await openFile(page, 'staff.csv');
+    // The language server has checked it: the status bar shows its counts.
+    await page.locator('.statusbar-item', { hasText: /2\s*.*1/ }).filter({ has: page.locator('.codicon-error') }).first().waitFor({ timeout: STEP_TIMEOUT });
+    say('staff.csv is open and checked');
+
+    await runCommand(page, 'Classworks: Open Import Panel');
+    const panel = webviewFrame(page);
+    await panel.getByRole('heading', { name: '1. Upload' }).waitFor({ timeout: STEP_TIMEOUT });
+    say('the panel is open');
+
+    // Upload: the sandbox district, a description.
+    await panel.getByRole('button', { name: 'Start local sandbox district' }).click();
+    await panel.getByText('Connected to').first().waitFor({ timeout: STEP_TIMEOUT });
+    const description = panel.locator('vscode-textfield#import-description input');
+    await description.fill('First Street staff file');
+    await shot(page, 'upload');
+
+    // Map Fields: every column matched automatically.
+    await next(panel, '2. Map Fields');
+    await panel.getByRole('table', { name: 'Column mapping' }).waitFor();
+    assert.equal(await panel.locator('.required-fields li.missing').count(), 0, 'every required field is mapped');
+    assert.ok(await panel.getByText('hidden (may hold passwords)').isVisible(), 'the Password column shows no values');
+    await shot(page, 'map-fields');
+
+    // School Mapping: every value is one of the district's schools.
+    await next(panel, '3. School Mapping');
+    await panel.getByText("Every value leads to one of Sandbox District's schools.").waitFor();
+    await shot(page, 'school-mapping');
+
+    // Validate: 2 errors, 1 caution. Fix all safe problems ("Teacher" -> 1), then the suggestion for "Jaime Jr.".
+    await next(panel, '4. Validate');
+    await waitForCount(panel, 'errors', '2');
+    await panel.getByRole('button', { name: 'Fix all safe problems' }).click();
+    await waitForCount(panel, 'errors', '1');
+    await panel.getByRole('button', { name: /Remove punctuation: Last Name "Jaime Jr\." → "Jaime Jr"/ }).click();
+    await waitForCount(panel, 'errors', '0');
+    await panel.getByRole('button', { name: 'Save staff.csv' }).click();
+    await panel.getByRole('button', { name: 'Save staff.csv' }).waitFor({ state: 'detached' });
+    await panel.locator('vscode-checkbox', { hasText: 'Accept the 1 caution' }).click();
+    await shot(page, 'validate');
+
+    // Additional Actions: e-mail the staff, preview.
+    await next(panel, '5. Additional Actions');
+    await panel.locator('vscode-checkbox', { hasText: 'E-mail staff users their login information' }).click();
+    await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+    await panel.locator('[data-preview="create"]').filter({ hasText: '23' }).waitFor({ timeout: STEP_TIMEOUT });
+    await shot(page, 'additional-actions-preview');
+
+    // Review & Submit.
+    await next(panel, '6. Review & Submit');
+    await shot(page, 'review');
+    await panel.getByRole('button', { name: 'Submit import' }).click();
+    await panel.locator('[data-import-number]').filter({ hasText: '00001' }).waitFor({ timeout: STEP_TIMEOUT });
+    say('submitted: import 00001');
+
+    // Import History: the import Completed, with its counts; its details open.
+    await panel.getByRole('button', { name: 'Show in the history' }).click();
+    await panel.getByRole('heading', { name: 'Import History' }).waitFor();
+    const row = panel.locator('tr[data-import="00001"]');
+    await row.locator('[data-status="Completed"]').waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal((await row.locator('td.num').first().textContent())?.trim(), '23', 'history: 23 created');
+    await panel.getByRole('heading', { name: /Import 00001/ }).waitFor({ timeout: STEP_TIMEOUT });
+    await shot(page, 'history');
+
+    // HTML in CSV cells is shown as text, never run.
+    await openFile(page, 'html-cells.csv');
+    await runCommand(page, 'Classworks: Open Import Panel');
+    await panel.getByRole('heading', { name: '1. Upload' }).waitFor({ timeout: STEP_TIMEOUT });
+    await panel.getByText('html-cells.csv').first().waitFor();
+    await next(panel, '2. Map Fields');
+    await panel.getByText(XSS, { exact: true }).first().waitFor();
+    assert.equal(await panel.locator('img').count(), 0, 'no <img> element was made from a cell');
+    await next(panel, '3. School Mapping');
+    await panel.getByText(XSS, { exact: true }).first().waitFor();
+    assert.equal(await panel.locator('img').count(), 0, 'no <img> element was made from a cell');
+    await shot(page, 'html-shown-as-text');
+    assert.deepEqual(dialogs, [], 'no dialog (alert) was opened');
+    say('passed');
+  } catch (error) {
+    await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
+    throw error;
+  } finally {
+    await close();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+async function next(panel, heading) {
+  await panel.locator('.step-footer vscode-button', { hasText: 'Next' }).click();
+  await panel.getByRole('heading', { name: heading }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+function waitForCount(panel, kind, value) {
+  return panel.locator(`[data-count="${kind}"]`).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[test:e2e] FAILED: ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+  },
+);
