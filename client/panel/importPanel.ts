@@ -339,7 +339,7 @@ export class ImportPanel implements vscode.Disposable {
   async loadHistory(): Promise<void> {
     await this.runTask('history', { title: 'Loading the import history…', what: 'Loading the import history', cancellable: true, location: vscode.ProgressLocation.Window }, async (signal) => {
       const list = await this.services.history.load(HISTORY_PAGE, signal);
-      return list ? `${list.total} import${list.total === 1 ? '' : 's'}.` : 'Connect to a district to see its imports.';
+      return list ? null : 'Connect to a district to see its imports.';
     });
   }
 

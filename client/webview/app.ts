@@ -1,4 +1,5 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import {
   DEFAULT_DRAFT,
   type Draft,
@@ -177,7 +178,7 @@ export class PanelApp {
       </header>
       <div class="layout">
         ${this.nav(state, gates, step)}
-        <main class="step" aria-labelledby="step-heading">${this.stepView(step, context)}</main>
+        <main class="step" aria-labelledby="step-heading">${keyed(`${state.document?.uri ?? ''}#${step}`, this.stepView(step, context))}</main>
       </div>
       ${this.liveRegion(state)}
     `;

@@ -52,6 +52,9 @@ async function main() {
     void dialog.dismiss();
   });
   try {
+    // More room for the editor and the panel side by side.
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await openFile(page, 'staff.csv');
     // The language server has checked it: the status bar shows its counts.
     await page.locator('.statusbar-item', { hasText: /2\s*.*1/ }).filter({ has: page.locator('.codicon-error') }).first().waitFor({ timeout: STEP_TIMEOUT });
@@ -98,6 +101,7 @@ async function main() {
     await panel.locator('vscode-checkbox', { hasText: 'E-mail staff users their login information' }).click();
     await panel.getByRole('button', { name: 'Preview', exact: true }).click();
     await panel.locator('[data-preview="create"]').filter({ hasText: '23' }).waitFor({ timeout: STEP_TIMEOUT });
+    await toastsGone(page);
     await shot(page, 'additional-actions-preview');
 
     // Review & Submit.
@@ -114,9 +118,30 @@ async function main() {
     await row.locator('[data-status="Completed"]').waitFor({ timeout: STEP_TIMEOUT });
     assert.equal((await row.locator('td.num').first().textContent())?.trim(), '23', 'history: 23 created');
     await panel.getByRole('heading', { name: /Import 00001/ }).waitFor({ timeout: STEP_TIMEOUT });
+    // VS Code said so too: "import 00001 (staff.csv) Completed".
+    await page.locator('.notification-toast', { hasText: 'import 00001 (staff.csv) Completed' }).waitFor({ timeout: STEP_TIMEOUT });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await toastsGone(page);
     await shot(page, 'history');
 
+    // Map Fields by hand: the OneRoster export names School SIS ID "orgId".
+    await page.keyboard.press('Control+1');
+    await openFile(page, 'sis-export-oneroster.csv');
+    await runCommand(page, 'Classworks: Open Import Panel');
+    await panel.getByText('sis-export-oneroster.csv').first().waitFor({ timeout: STEP_TIMEOUT });
+    await next(panel, '2. Map Fields');
+    await panel.locator('.required-fields li.missing', { hasText: 'School SIS ID' }).waitFor();
+    await chooseOption(panel.getByRole('row').filter({ hasText: 'orgId' }).locator('vscode-single-select'), 'School SIS ID *');
+    await panel.locator('.required-fields li.mapped', { hasText: 'School SIS ID' }).waitFor({ timeout: STEP_TIMEOUT });
+    await panel.getByRole('row').filter({ hasText: 'orgId' }).getByText('saved mapping').waitFor();
+    const config = JSON.parse(fs.readFileSync(path.join(workspace, '.classworks.json'), 'utf8'));
+    assert.equal(config.columns.orgId, 'School SIS ID', 'the mapping is saved in .classworks.json');
+    await panel.getByText('not mapped: Birthdate').first().waitFor();
+    await toastsGone(page);
+    await shot(page, 'map-fields-by-hand');
+
     // HTML in CSV cells is shown as text, never run.
+    await page.keyboard.press('Control+1');
     await openFile(page, 'html-cells.csv');
     await runCommand(page, 'Classworks: Open Import Panel');
     await panel.getByRole('heading', { name: '1. Upload' }).waitFor({ timeout: STEP_TIMEOUT });
@@ -142,6 +167,28 @@ async function main() {
 async function next(panel, heading) {
   await panel.locator('.step-footer vscode-button', { hasText: 'Next' }).click();
   await panel.getByRole('heading', { name: heading }).waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/**
+ * Picks an option of a vscode-single-select from the keyboard, as a keyboard user does:
+ * focus it, Space opens the list, arrows move, Enter chooses.
+ */
+async function chooseOption(select, label) {
+  const labels = (await select.locator('vscode-option').allTextContents()).map((l) => l.trim());
+  const target = labels.indexOf(label);
+  assert.ok(target >= 0, `the select offers "${label}" (it offers: ${labels.join(' | ')})`);
+  const current = await select.evaluate((el) => el.selectedIndex);
+  await select.focus();
+  await select.press(' ');
+  const key = target > current ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(target - current); i++) await select.press(key);
+  await select.press('Enter');
+  assert.equal(await select.evaluate((el) => el.selectedIndex), target, `"${label}" is chosen`);
+}
+
+/** Waits until no notification toast covers the panel. */
+async function toastsGone(page) {
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
 }
 
 function waitForCount(panel, kind, value) {

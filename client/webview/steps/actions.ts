@@ -46,8 +46,8 @@ export function renderActions(context: ViewContext): TemplateResult {
             context.setDraft({ customGroupId: value === NO_GROUP ? null : Number(value) });
           }}
         >
-          <vscode-option value=${NO_GROUP}>No group</vscode-option>
-          ${(district?.groups ?? []).map((g) => html`<vscode-option value=${String(g.id)}>${g.name} (${g.memberCount} members)</vscode-option>`)}
+          <vscode-option value=${NO_GROUP} ?selected=${draft.customGroupId === null}>No group</vscode-option>
+          ${(district?.groups ?? []).map((g) => html`<vscode-option value=${String(g.id)} ?selected=${draft.customGroupId === g.id}>${g.name} (${g.memberCount} members)</vscode-option>`)}
         </vscode-single-select>
       </div>
       <vscode-checkbox .checked=${draft.emailStaff} @change=${(e: Event) => context.setDraft({ emailStaff: (e.target as HTMLInputElement).checked })}

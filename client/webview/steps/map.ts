@@ -37,14 +37,14 @@ export function renderMap(context: ViewContext): TemplateResult {
           context.send({ type: 'setHeaderRow', value: value === 'yes' ? true : value === 'no' ? false : 'auto' });
         }}
       >
-        <vscode-option value="auto">Detect automatically (now: ${snapshot.hasHeaderRow ? 'a header row' : 'no header row'})</vscode-option>
-        <vscode-option value="yes">Holds the headings</vscode-option>
-        <vscode-option value="no">Is data: the file has no header row</vscode-option>
+        <vscode-option value="auto" ?selected=${headerSetting === 'auto'}>Detect automatically (now: ${snapshot.hasHeaderRow ? 'a header row' : 'no header row'})</vscode-option>
+        <vscode-option value="yes" ?selected=${headerSetting === 'yes'}>Holds the headings</vscode-option>
+        <vscode-option value="no" ?selected=${headerSetting === 'no'}>Is data: the file has no header row</vscode-option>
       </vscode-single-select>
     </div>
     ${snapshot.unidentified ? notice('caution', 'The first row is not a header Classworks recognises: choose the field of each column by its position and sample values.') : nothing}
     <div class="table-scroll"><table class="grid" aria-label="Column mapping">
-      <thead><tr><th scope="col">Column</th><th scope="col">Heading in the file</th><th scope="col">Sample values</th><th scope="col">Classworks field</th><th scope="col">Matched</th></tr></thead>
+      <thead><tr><th scope="col">Column</th><th scope="col">Heading in the file</th><th scope="col">Sample values</th><th scope="col">Classworks field</th></tr></thead>
       <tbody>
         ${snapshot.columns.map((column) => columnRow(context, column, usedBy))}
       </tbody>
@@ -74,16 +74,16 @@ function columnRow(context: ViewContext, column: SnapshotColumn, usedBy: Map<Fie
   const option = (field: FieldName, required: boolean) => {
     const other = usedBy.get(field);
     const note = other !== undefined && other !== column.index ? ` — now column ${other + 1}` : '';
-    return html`<vscode-option value=${field}>${field}${required ? ' *' : ''}${note}</vscode-option>`;
+    return html`<vscode-option value=${field} ?selected=${column.field === field}>${field}${required ? ' *' : ''}${note}</vscode-option>`;
   };
   return html`<tr>
     <td class="num">${column.index + 1}</td>
     <td>${column.heading === null ? html`<span class="muted">(no header)</span>` : html`<span class="cell-text">${column.heading}</span>`}</td>
-    <td>${column.masked
+    <td class="samples" title=${column.masked ? 'Not shown: the column may hold passwords' : column.samples.join(', ')}>${column.masked
       ? html`<span class="muted">${icon('lock')} hidden (may hold passwords)</span>`
       : column.samples.length === 0
         ? html`<span class="muted">(blank)</span>`
-        : column.samples.map((s, i) => html`${i > 0 ? ', ' : ''}<span class="cell-text">${s}</span>`)}</td>
+        : column.samples.map((s, i) => html`${i > 0 ? ', ' : ''}<span class="sample">${s}</span>`)}</td>
     <td>
       <vscode-single-select
         aria-label=${label}
@@ -93,11 +93,11 @@ function columnRow(context: ViewContext, column: SnapshotColumn, usedBy: Map<Fie
           context.send({ type: 'setColumn', index: column.index, field: value === IGNORE ? null : (value as FieldName) });
         }}
       >
-        <vscode-option value=${IGNORE}>— Ignore this column —</vscode-option>
+        <vscode-option value=${IGNORE} ?selected=${column.field === null}>— Ignore this column —</vscode-option>
         ${REQUIRED_FIELDS.map((f) => option(f, true))}
         ${OPTIONAL_FIELDS.map((f) => option(f, false))}
       </vscode-single-select>
+      <div class="matched">${column.how ? html`<span class="tag how-${column.how}">${HOW[column.how]}</span>` : html`<span class="muted">not imported</span>`}</div>
     </td>
-    <td>${column.how ? html`<span class="tag how-${column.how}">${HOW[column.how]}</span>` : html`<span class="muted">ignored</span>`}</td>
   </tr>`;
 }

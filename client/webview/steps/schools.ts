@@ -64,9 +64,9 @@ function schoolRow(context: ViewContext, row: SchoolRow): TemplateResult {
           });
         }}
       >
-        <vscode-option value=${AUTO}>${exact ? `Same SIS ID: ${exact.name} (${exact.sisId})` : 'Same SIS ID: no such school'}</vscode-option>
-        ${row.choices.map((c) => html`<vscode-option value=${c.sisId}>${c.suggested ? '★ ' : ''}${c.name} (${c.sisId})${c.suggested ? ' — suggested' : ''}</vscode-option>`)}
-        <vscode-option value=${NONE}>No school — district only</vscode-option>
+        <vscode-option value=${AUTO} ?selected=${selected === AUTO}>${exact ? `Same SIS ID: ${exact.name} (${exact.sisId})` : 'Same SIS ID: no such school'}</vscode-option>
+        ${row.choices.map((c) => html`<vscode-option value=${c.sisId} ?selected=${selected === c.sisId}>${c.suggested ? '★ ' : ''}${c.name} (${c.sisId})${c.suggested ? ' — suggested' : ''}</vscode-option>`)}
+        <vscode-option value=${NONE} ?selected=${selected === NONE}>No school — district only</vscode-option>
       </vscode-single-select>
     </td>
     <td>${row.resolved.sisId !== null
