@@ -41,13 +41,22 @@ describe('cli: encodings', () => {
     assert.match(message, /CSV UTF-8/);
   });
 
-  it('recognises a UTF-16 file (Excel "Unicode Text") by its BOM', () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ROWS.join('\r\n'), 'utf16le')]);
-    const dir = workspace({ 'utf16.csv': utf16 });
-    const { run, report } = lintJson(['utf16.csv'], dir);
-    assert.equal(run.status, 1);
-    assert.equal(report.files[0]!.problems.length, 1);
-    assert.match(report.files[0]!.problems[0]!.message, /UTF-16/);
+  it('recognises a UTF-16 file (Excel "Unicode Text") by its BOM and tells to convert from UTF-16, not Windows-1252', () => {
+    const le = Buffer.from(ROWS.join('\r\n'), 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const dir = workspace({
+      'utf16le.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+      'utf16be.csv': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+    });
+    for (const [file, name] of [['utf16le.csv', 'UTF-16LE'], ['utf16be.csv', 'UTF-16BE']] as const) {
+      const { run, report } = lintJson([file], dir);
+      assert.equal(run.status, 1);
+      assert.equal(report.files[0]!.problems.length, 1);
+      const { message } = report.files[0]!.problems[0]!;
+      assert.match(message, new RegExp(`This file is ${name} text`));
+      assert.match(message, new RegExp(`iconv -f ${name} -t UTF-8`));
+      assert.doesNotMatch(message, /1252/);
+    }
   });
 
   it('firstInvalidUtf8 agrees with a strict UTF-8 decoder on any bytes', () => {
