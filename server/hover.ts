@@ -1,6 +1,6 @@
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver/node';
-import { type CellLocation, type ColumnMapping, FIELD_DESCRIPTIONS, type MatchKind, type Problem, type Row } from '../core';
-import { escapeMarkdown, inlineCode, maskPassword, visibleValue } from './cellText';
+import { type CellLocation, type ColumnMapping, FIELD_DESCRIPTIONS, type MatchKind, type Row } from '../core';
+import { escapeMarkdown, inlineCode, maskPassword, shortInlineCode, visibleValue } from './cellText';
 import type { DocumentState } from './documentStore';
 
 const HOW: Record<MatchKind, string> = {
@@ -15,8 +15,10 @@ const HOW: Record<MatchKind, string> = {
 const PASSWORD_HEADING = /pass|pwd|\bpin\b/i;
 
 /**
- * Hover on a cell: the Classworks field and how its column was matched, the problems on the
- * cell, and the value with invisible characters named. Passwords are masked.
+ * Hover on a cell: the Classworks field and how its column was matched, and the value with
+ * invisible characters named (the start of a very long one, with its length). Passwords are
+ * masked. The problems on the cell are not repeated: VS Code shows the diagnostics in the same
+ * hover.
  */
 export function hover(state: DocumentState, position: Position): Hover | null {
   const doc = state.model?.doc;
@@ -31,15 +33,11 @@ export function hover(state: DocumentState, position: Position): Hover | null {
   const isPassword = !loc.isHeader && (loc.field === 'Password' || (!loc.field && heading !== undefined && PASSWORD_HEADING.test(heading)));
   if (isPassword) sections.push(`Value: ${maskPassword(loc.cell.value)}`);
   else {
-    const { shown, notes } = visibleValue(loc.cell.value);
+    const { shown, notes, truncatedFrom } = visibleValue(loc.cell.value);
     let line = `${loc.isHeader ? 'Heading' : 'Value'}: ${inlineCode(shown)}`;
+    if (truncatedFrom !== undefined) line += `… (${truncatedFrom} characters)`;
     if (notes.length > 0) line += `\n\n${notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}`;
     sections.push(line);
-  }
-
-  const problems = problemsOnCell(state, loc);
-  if (problems.length > 0) {
-    sections.push(problems.map((p) => `- **${p.severity}** \`${p.code}\`: ${escapeMarkdown(p.message)}`).join('\n'));
   }
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
@@ -49,7 +47,7 @@ export function hover(state: DocumentState, position: Position): Hover | null {
 
 function describeColumn(loc: CellLocation, mapping: ColumnMapping, heading: string | undefined): string {
   const column = `column ${loc.column + 1}`;
-  const named = heading !== undefined ? ` (${inlineCode(heading)})` : '';
+  const named = heading !== undefined ? ` (${shortInlineCode(heading)})` : '';
   if (loc.field) {
     const match = mapping.matches.find((m) => m.column === loc.column);
     const how = match ? `; ${HOW[match.kind]}` : '';
@@ -70,16 +68,4 @@ function headingOf(rows: readonly Row[], mapping: ColumnMapping, column: number)
   if (!mapping.hasHeader) return undefined;
   const header = rows.find((r) => !r.blank && !r.broken);
   return header?.cells[column]?.value;
-}
-
-/** The problems of the current version whose range touches the cell. */
-function problemsOnCell(state: DocumentState, loc: CellLocation): Problem[] {
-  const published = state.published;
-  const problems =
-    published && published.version === state.text.version ? published.problems : (state.model?.doc.getProblems() ?? []);
-  return problems.filter((p) => {
-    const start = state.text.offsetAt(p.range.start);
-    const end = state.text.offsetAt(p.range.end);
-    return start <= loc.end && end >= loc.start;
-  });
 }
