@@ -8,7 +8,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { type Fix, type Problem, fixAllEdits } from '../core';
+import { CONVERT_LINE_ENDINGS_COMMAND } from '../core/protocol/lspProtocol';
 import { DIAGNOSTIC_SOURCE, diagnosticDataSchema } from './diagnostics';
+import { withoutLossyFixes } from './diskFacts';
 import type { DocumentState } from './documentStore';
 
 /** Kind of the "fix everything safe" action for `editor.codeActionsOnSave`. */
@@ -18,8 +20,9 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Source
 /**
  * Code actions for a document: per diagnostic of the current version its safe fix
  * (preferred), its suggestions, and "fix all of this rule" when the rule has several safe
- * fixes; and `source.fixAll.classworks`. Every edit names the document version it was
- * computed for, so an editor refuses it once the text has moved on; a diagnostic of an
+ * fixes; a problem only the editor can fix (Problem.editorCommand) gets an action that runs
+ * the client's command; and `source.fixAll.classworks`. Every edit names the document version
+ * it was computed for, so an editor refuses it once the text has moved on; a diagnostic of an
  * older version gets nothing.
  */
 export function codeActions(state: DocumentState, params: CodeActionParams): CodeAction[] {
@@ -33,6 +36,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
       const problem = problemOf(diagnostic, published.problems, version);
       if (!problem) continue;
       if (problem.fix) actions.push(quickFix(state, problem.fix, diagnostic, true));
+      if (problem.editorCommand === 'convert-line-endings-crlf') actions.push(convertLineEndings(state, diagnostic));
       for (const suggestion of problem.suggestions) actions.push(quickFix(state, suggestion, diagnostic, false));
       if (problem.fix && !fixAllCodes.has(problem.code)) {
         fixAllCodes.add(problem.code);
@@ -50,7 +54,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
   }
   if (wants(only, FIX_ALL_KIND)) {
     // On save the last edit may not be published yet; the model is always up to date.
-    const problems = published?.problems ?? state.model?.doc.getProblems() ?? [];
+    const problems = published?.problems ?? withoutLossyFixes(state.model?.doc.getProblems() ?? [], state.text);
     const edits = fixAllEdits(problems);
     if (edits.length > 0) {
       actions.push({ title: 'Fix all safely fixable Classworks problems in this file', kind: FIX_ALL_KIND, edit: versionedEdit(state, edits) });
@@ -84,6 +88,21 @@ function quickFix(state: DocumentState, fix: Fix, diagnostic: Diagnostic, prefer
   };
   if (preferred) action.isPreferred = true;
   return action;
+}
+
+/**
+ * The file's line endings on disk are CR-only or mixed, which the editor's normalised text
+ * cannot show: the client's command sets the document's end of line to CRLF and saves it.
+ */
+function convertLineEndings(state: DocumentState, diagnostic: Diagnostic): CodeAction {
+  const title = 'Convert line endings to CRLF (and save the file)';
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    command: { title, command: CONVERT_LINE_ENDINGS_COMMAND, arguments: [state.uri] },
+  };
 }
 
 /** A WorkspaceEdit stamped with the document version, so a stale one is refused by the editor. */

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
 import { EnrollmentDocument, type LintOptions, type Problem } from '../core';
+import type { DiskFacts } from './diskFacts';
 import type { Logger } from './logger';
 import { uriToPath } from './workspacePaths';
 
@@ -33,6 +34,8 @@ export interface DocumentState {
   /** Bumped by every edit and re-check request; a validation that finds it changed gives way. */
   generation: number;
   timer: NodeJS.Timeout | undefined;
+  /** Linted once for its header: stays linted until closed (see DetectionInput.stickyLinted). */
+  stickyLinted: boolean;
 }
 
 /**
@@ -44,6 +47,11 @@ export class DocumentStore {
   private readonly documents = new Map<string, DocumentState>();
   /** URIs the user marked "Treat This File as an Enrollment File" (open or not). */
   private marked = new Set<string>();
+  /**
+   * What the client read in each file's bytes (`classworks/diskFacts`), kept apart from the
+   * documents: the facts may arrive just before the didOpen they belong to.
+   */
+  private readonly diskFacts = new Map<string, DiskFacts>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -67,6 +75,7 @@ export class DocumentStore {
       published: undefined,
       generation: 0,
       timer: undefined,
+      stickyLinted: false,
     };
     this.documents.set(uri, state);
     return state;
@@ -123,6 +132,24 @@ export class DocumentStore {
   /** A document no longer linted drops its model (rebuilt from the text when linted again). */
   dropModel(state: DocumentState): void {
     state.model = undefined;
+  }
+
+  /** Records a file's disk facts; returns whether they differ from those known. */
+  setDiskFacts(uri: string, facts: DiskFacts): boolean {
+    const before = this.diskFacts.get(uri);
+    const empty = facts.encoding === undefined && facts.lineEndings === undefined;
+    if (empty) this.diskFacts.delete(uri);
+    else this.diskFacts.set(uri, facts);
+    return JSON.stringify(before ?? {}) !== JSON.stringify(empty ? {} : facts);
+  }
+
+  diskFactsOf(uri: string): DiskFacts | undefined {
+    return this.diskFacts.get(uri);
+  }
+
+  /** The document was closed: the client reads the bytes again when it is reopened. */
+  forgetDiskFacts(uri: string): void {
+    this.diskFacts.delete(uri);
   }
 
   setMarked(uris: readonly string[]): void {

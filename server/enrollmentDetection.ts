@@ -7,6 +7,8 @@ export interface LintDecision {
   linted: boolean;
   /** Why, in words for the status bar tooltip. */
   reason: string;
+  /** Linted because its first line names Classworks fields: it stays linted while open (see `stickyLinted`). */
+  byHeader?: boolean;
 }
 
 export interface DetectionInput {
@@ -18,12 +20,19 @@ export interface DetectionInput {
   settings: ServerSettings;
   config: ClassworksConfig;
   marked: boolean;
+  /**
+   * The document was linted for its header earlier while open. It stays linted when an edit
+   * makes the header unrecognisable, so that header.unrecognized explains what happened
+   * instead of every problem vanishing.
+   */
+  stickyLinted?: boolean;
 }
 
 /**
  * Whether a document is an enrollment file the server lints: one the user marked, one the
  * `classworks.files.include` globs match, one the `.classworks.json` gives a `columnOrder`
- * for, or one whose first line names Classworks fields. `classworks.enable: false` wins.
+ * for, one whose first line names Classworks fields, or one whose first line did so earlier
+ * while it is open. `classworks.enable: false` wins.
  */
 export function decideLinting(input: DetectionInput): LintDecision {
   if (!input.settings.enable) return { linted: false, reason: 'Classworks linting is turned off (classworks.enable is false).' };
@@ -37,7 +46,13 @@ export function decideLinting(input: DetectionInput): LintDecision {
     return { linted: true, reason: 'The .classworks.json for this file gives a columnOrder.' };
   }
   if (looksLikeEnrollmentFile(firstLine(input.text), input.config)) {
-    return { linted: true, reason: 'Its header row names Classworks fields.' };
+    return { linted: true, reason: 'Its header row names Classworks fields.', byHeader: true };
+  }
+  if (input.stickyLinted) {
+    return {
+      linted: true,
+      reason: 'Its header row named Classworks fields when it was opened or edited; it is checked until it is closed, although its first line no longer names them.',
+    };
   }
   return {
     linted: false,

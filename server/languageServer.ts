@@ -10,11 +10,12 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { z } from 'zod';
-import { IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot, MARKED_FILES_NOTIFICATION } from '../core/protocol/lspProtocol';
+import { DISK_FACTS_NOTIFICATION, IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot, MARKED_FILES_NOTIFICATION } from '../core/protocol/lspProtocol';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { completion } from './completion';
 import { ConfigFiles, isConfigFile } from './configFiles';
 import { defaultRulesDocUri } from './diagnostics';
+import { diskFactsOf, diskFactsParamsSchema } from './diskFacts';
 import { DocumentStore } from './documentStore';
 import { guard } from './guard';
 import { hover } from './hover';
@@ -113,6 +114,7 @@ export function startServer(connection: Connection): void {
     on('didClose', undefined, (params) => {
       const uri = params.textDocument.uri;
       const state = store.close(uri);
+      store.forgetDiskFacts(uri);
       settings.forget(uri);
       logger.forgetDocument(uri);
       validator.cleared(uri);
@@ -154,6 +156,19 @@ export function startServer(connection: Connection): void {
       }
       store.setMarked(parsed.data.uris);
       validator.scheduleAll(0);
+    }),
+  );
+
+  connection.onNotification(
+    DISK_FACTS_NOTIFICATION,
+    on('diskFacts', undefined, (params: unknown) => {
+      const parsed = diskFactsParamsSchema.safeParse(params);
+      if (!parsed.success) {
+        logger.warn(`Classworks: ignored a malformed ${DISK_FACTS_NOTIFICATION} notification`);
+        return;
+      }
+      const uri = parsed.data.uri;
+      if (store.setDiskFacts(uri, diskFactsOf(parsed.data))) validator.schedule(uri, 0);
     }),
   );
 

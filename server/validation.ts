@@ -4,6 +4,7 @@ import { schoolsForLint } from '../core/importFile/schoolMapping';
 import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
 import { type ConfigFiles, isConfigFile } from './configFiles';
 import { configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
+import { encodingProblem, withoutLossyFixes } from './diskFacts';
 import type { DocumentState, DocumentStore } from './documentStore';
 import { decideLinting } from './enrollmentDetection';
 import type { Logger } from './logger';
@@ -76,20 +77,27 @@ export class Validator {
       settings,
       config: read.config,
       marked: store.isMarked(state.uri),
+      stickyLinted: state.stickyLinted,
     });
     let problems: Problem[] = [];
     if (decision.linted) {
+      if (decision.byHeader) state.stickyLinted = true;
+      // What the client read in the bytes on disk (VS Code's text has normalised line endings).
+      const facts = store.diskFactsOf(state.uri);
       const options: LintOptions = {
         config: withSchoolMapping(read.config),
         fileName: state.path ?? state.uri,
         severities: settings.rules,
+        ...(facts?.lineEndings ? { diskLineEndings: facts.lineEndings } : {}),
         onRuleError: (code, error) =>
           this.deps.logger.errorOnce(`rule:${state.uri}:${code}`, `Classworks: the check "${code}" failed on ${state.uri}; the other checks carry on`, error),
       };
-      const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName]);
+      const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName, options.diskLineEndings ?? null]);
       const doc = store.ensureModel(state, options, optionsKey);
       const configProblem = configProblemForCsv(read, state.text, settings.rules);
-      problems = configProblem ? [configProblem, ...doc.getProblems()] : doc.getProblems();
+      const fileProblem = encodingProblem(facts?.encoding, state.text, { ...(read.config.rules ?? {}), ...settings.rules });
+      const faceProblems = [configProblem, fileProblem].filter((p): p is Problem => p !== undefined);
+      problems = withoutLossyFixes([...faceProblems, ...doc.getProblems()], state.text);
     } else {
       store.dropModel(state);
     }

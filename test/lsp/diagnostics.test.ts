@@ -68,6 +68,40 @@ describe('LSP: diagnostics', () => {
     assert.deepEqual(await doc.completion({ line: 1, character: 2 }), []);
   });
 
+  it('keeps linting a file while it is open when an edit makes its header unrecognisable (sticky), until it is closed', async () => {
+    client = await startOnFixture();
+    const doc = client.open('students.csv');
+    await doc.diagnostics();
+    const header = doc.text.slice(0, doc.text.indexOf('\n'));
+    // The user overwrites the header row with something that names no Classworks field.
+    const version = doc.edit({ range: doc.rangeOf(header), text: 'a,b,c,d,e,f,g,h,i,j' });
+    const diagnostics = await doc.diagnostics(version);
+    assert.deepEqual(summarize(diagnostics).filter((d) => d.startsWith('header.')), ['header.unrecognized 0:0-0:19']);
+    const status = await client.waitForFileStatus(doc.uri, (s) => s.linted && /no longer names/.test(s.reason));
+    assert.equal(status.errors > 0, true);
+    // Hover and completion still work in the file.
+    assert.ok(await doc.hover({ line: 0, character: 1 }));
+    // The header back: the usual problems.
+    const restored = doc.edit({ range: doc.rangeOf('a,b,c,d,e,f,g,h,i,j'), text: header });
+    assert.deepEqual(summarize(await doc.diagnostics(restored)), STUDENTS_PROBLEMS);
+
+    // Reopened with the unrecognisable header, it is judged afresh: not an enrollment file.
+    const broken = doc.text.replace(header, 'a,b,c,d,e,f,g,h,i,j');
+    doc.close();
+    const next = client.nextDiagnostics(doc.uri, () => true);
+    const reopened = client.open('students.csv', broken);
+    assert.deepEqual((await next).diagnostics, []);
+    assert.equal((await client.waitForFileStatus(reopened.uri, (s) => !s.linted)).linted, false);
+  });
+
+  it('a file never recognised stays unlinted whatever is typed into it', async () => {
+    client = await startOnFixture();
+    const doc = client.open('notes.csv');
+    assert.deepEqual(await doc.diagnostics(), []);
+    const version = doc.replace('SKU', 'Stock Keeping Unit');
+    assert.deepEqual(await doc.diagnostics(version), []);
+  });
+
   it('lints a document the client marks with classworks/markedFiles, and stops when unmarked', async () => {
     client = await startOnFixture();
     const doc = client.open('notes.csv');

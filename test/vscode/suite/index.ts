@@ -20,6 +20,7 @@ const TEST_MODULES: ReadonlyArray<readonly [name: string, load: () => Promise<un
   ['commands.test', () => import('./commands.test.js')],
   ['settings.test', () => import('./settings.test.js')],
   ['configFile.test', () => import('./configFile.test.js')],
+  ['diskFacts.test', () => import('./diskFacts.test.js')],
   ['importPanel.test', () => import('./importPanel.test.js')],
 ];
 
