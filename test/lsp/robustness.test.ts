@@ -129,6 +129,27 @@ describe('LSP: never dies on any input', () => {
     await assertAnswers(client, doc.uri);
   });
 
+  it('never writes a cell value to its log, not even a password in a malformed message or a failed request', async () => {
+    client = await startOnFixture();
+    const doc = client.open('students.csv');
+    await doc.diagnostics();
+    const passwords = ['Maple!274', 'Cedar#518'];
+    const secret = 'Sekret!9000';
+    const version = doc.replace('Maple!274', secret);
+    const diagnostics = await doc.diagnostics(version);
+    await doc.hover(doc.rangeOf(secret).start);
+    await doc.codeActions(doc.rangeOf(secret), [...diagnostics, { range: doc.rangeOf(secret), message: secret, source: 'classworks', code: 'x', data: { secret } }]);
+    // Malformed notifications and requests that carry a value: ignored or failed, never echoed.
+    client.connection.sendNotification('classworks/diskFacts', { uri: secret, lineEndings: secret });
+    client.connection.sendNotification('classworks/markedFiles', { uris: secret });
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: secret, character: secret } }).catch(() => null);
+    await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: secret, context: secret }).catch(() => null);
+    await client.connection.sendRequest('classworks/importSnapshot', { uri: doc.uri });
+    await assertAnswers(client, doc.uri);
+    const written = `${client.logs.join('\n')}\n${client.stderr}`;
+    for (const value of [...passwords, secret]) assert.ok(!written.includes(value), `"${value}" reached the log:\n${written}`);
+  });
+
   it('survives settings of the wrong shape', async () => {
     client = await startOnFixture({ settings: () => ({ enable: 'yes', files: { include: 42 }, rules: { 'grade.invalid': 7 } }) });
     const doc = client.open('students.csv');
