@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, then opens the sample workspace samples/district in
-// VS Code with the extension loaded.
+// `npm start`: builds the extension, then opens a fresh copy of the sample workspace
+// samples/district in VS Code with the extension loaded. The copy lives in the tools cache
+// (~/.cache/classworks-enrollment-tools/sample-district) and is made again at each start, so
+// edits made while trying the extension never touch the repository (whose tests read the
+// samples) and every start shows the sample's problems again.
 //   - Desktop VS Code when `code` is on PATH:
-//       code --extensionDevelopmentPath=<repo> --wait samples/district
+//       code --extensionDevelopmentPath=<repo> --wait <copy>
 //   - Otherwise code-server on 127.0.0.1 (port: $PORT or 8080, no auth); open the printed URL.
 //     The extension is loaded from an --extensions-dir that holds a symlink to this repository,
 //     so every browser tab gets it; rebuild (`npm run build` or `npm run watch`) and run
@@ -12,11 +15,12 @@
 // Options:
 //   --code-server     use code-server even when `code` is on PATH (env CLASSWORKS_START_CODE_SERVER=1)
 //   --no-build        skip `node esbuild.mjs` (e.g. while `npm run watch` runs elsewhere)
+//   --keep-sample     reopen the copy as you left it instead of copying samples/district again
 // Environment:
 //   PORT                        code-server's port (default 8080)
 //   CLASSWORKS_TOOLS_DIR        cache folder of scripts/ensure-test-tools.sh; code-server's
 //                               profile for `npm start` lives in its start/ subfolder
-//   CLASSWORKS_START_WORKSPACE  folder to open (default: samples/district)
+//   CLASSWORKS_START_WORKSPACE  folder to open as it is, no copy (default: a copy of samples/district)
 //   CLASSWORKS_EXTENSION_PATH   extension folder to load (default: this repository)
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -43,13 +47,28 @@ if (argv.includes('--help') || argv.includes('-h')) {
 const forceCodeServer = argv.includes('--code-server') || env.CLASSWORKS_START_CODE_SERVER === '1';
 const build = !argv.includes('--no-build');
 const extensionPath = path.resolve(env.CLASSWORKS_EXTENSION_PATH || repoRoot);
-const workspace = path.resolve(env.CLASSWORKS_START_WORKSPACE || path.join(repoRoot, 'samples', 'district'));
+const keepSample = argv.includes('--keep-sample');
 const toolsDir = env.CLASSWORKS_TOOLS_DIR || path.join(os.homedir(), '.cache', 'classworks-enrollment-tools');
+const sampleSource = path.join(repoRoot, 'samples', 'district');
+const sampleCopy = path.join(toolsDir, 'sample-district');
+const workspace = env.CLASSWORKS_START_WORKSPACE ? path.resolve(env.CLASSWORKS_START_WORKSPACE) : sampleCopy;
 const codeServerBin = env.CODE_SERVER_BIN || path.join(toolsDir, 'code-server', 'node_modules', '.bin', 'code-server');
 const port = Number(env.PORT || 8080);
 
-if (!fs.existsSync(workspace)) fail(`the workspace ${workspace} does not exist`);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT=${env.PORT} is not a port number`);
+
+// 0. The sample workspace: a copy, so that trying the extension never edits the repository ----
+if (workspace === sampleCopy) {
+  if (keepSample && fs.existsSync(sampleCopy)) {
+    say(`reopening the sample district as you left it (--keep-sample): ${sampleCopy}`);
+  } else {
+    fs.rmSync(sampleCopy, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(sampleCopy), { recursive: true });
+    fs.cpSync(sampleSource, sampleCopy, { recursive: true });
+    say(`copied the sample district to ${sampleCopy} (edit freely: the next start copies it afresh, --keep-sample keeps it)`);
+  }
+}
+if (!fs.existsSync(workspace)) fail(`the workspace ${workspace} does not exist`);
 
 // 1. Build ---------------------------------------------------------------------------
 if (build) {
@@ -107,7 +126,7 @@ function foreground(command, args, options) {
 }
 
 if (!forceCodeServer && onPath('code')) {
-  say(`opening ${path.relative(repoRoot, workspace) || workspace} in VS Code with the extension from ${extensionPath}`);
+  say(`opening ${workspace} in VS Code with the extension from ${extensionPath}`);
   say('close the VS Code window (or press Ctrl-C) to end');
   const child = foreground('code', [`--extensionDevelopmentPath=${extensionPath}`, '--new-window', '--wait', workspace]);
   child.on('exit', (code, signal) => setTimeout(() => process.exit(signal ? 0 : (code ?? 0)), 1100));
