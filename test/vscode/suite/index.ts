@@ -21,6 +21,7 @@ const TEST_MODULES: ReadonlyArray<readonly [name: string, load: () => Promise<un
   ['settings.test', () => import('./settings.test.js')],
   ['configFile.test', () => import('./configFile.test.js')],
   ['diskFacts.test', () => import('./diskFacts.test.js')],
+  ['trace.test', () => import('./trace.test.js')],
   ['importPanel.test', () => import('./importPanel.test.js')],
 ];
 
