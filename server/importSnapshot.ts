@@ -131,15 +131,18 @@ function sampleValues(rows: readonly { cells: readonly { value: string }[] }[], 
 /**
  * Whether a column may hold passwords though it is not mapped to Password: a heading that
  * says so, or values that look like passwords — a letter, a digit and a symbol other than
- * `- _ .`, no spaces, not an e-mail address. Such a column shows no samples.
+ * `- _ .`, no spaces, not an e-mail address. Without a heading there is less to go on, so
+ * any value of 6 or more characters joining letters and digits counts (a weak password has no
+ * symbol; a school code such as HS01 is shorter). Such a column shows no samples.
  */
 export function mayHoldPasswords(heading: string | null, values: readonly string[]): boolean {
   if (heading !== null && /pass|pwd|secret|\bpin\b|credential/i.test(heading)) return true;
-  return values.some(looksLikePassword);
+  return values.some((v) => looksLikePassword(v, heading === null));
 }
 
-export function looksLikePassword(value: string): boolean {
+export function looksLikePassword(value: string, strict = false): boolean {
   if (/\s/.test(value) || /^[^@]+@[^@]+\.[^@]+$/.test(value)) return false;
+  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
   // Identifiers (UUIDs, "Ye9n-2BPj-JfZf", "S-1234") join letters and digits with - _ . only.
-  return /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9._-]/.test(value);
+  return (strict && value.length >= 6) || /[^A-Za-z0-9._-]/.test(value);
 }

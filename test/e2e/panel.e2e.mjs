@@ -195,10 +195,15 @@ function waitForCount(panel, kind, value) {
   return panel.locator(`[data-count="${kind}"]`).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: STEP_TIMEOUT });
 }
 
+// The closing line in mocha's words, so that CI's summary (.ci/run) counts this test too.
 main().then(
-  () => process.exit(0),
+  () => {
+    console.log(`  1 passing (e2e: the import panel, ${step} screenshots in ${path.relative(repoRoot, artifacts)})`);
+    process.exit(0);
+  },
   (error) => {
     console.error(`[test:e2e] FAILED: ${error instanceof Error ? error.stack : error}`);
+    console.log('  1 failing (e2e: the import panel; see test-artifacts/panel/failure.png)');
     process.exit(1);
   },
 );
