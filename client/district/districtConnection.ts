@@ -13,6 +13,8 @@ import { SandboxProcess } from './sandboxProcess';
 /** The custom groups a new sandbox district has, so that "add the students to a group" can be tried. */
 export const SANDBOX_GROUPS = ['Reading Intervention', 'After-School Tutoring'];
 const SANDBOX_BUNDLE = 'dist/import-service.js';
+/** globalState: which kind of district was last connected (the sandbox is started again on the next use). */
+const LAST_KIND_KEY = 'classworks.district.lastKind';
 const VERIFY_TIMEOUT_MS = 15_000;
 
 interface Active {
@@ -64,12 +66,21 @@ export class DistrictConnection implements vscode.Disposable {
   }
 
   /**
-   * Reconnects to the district saved in the settings (its token in SecretStorage), once.
-   * Quiet: a failure only shows in the state.
+   * Reconnects to the district last used, once: the local sandbox district (started again:
+   * it stopped with the extension) or the remote one saved in the settings (its token in
+   * SecretStorage). Quiet: a failure only shows in the state.
    */
   restore(): Promise<void> {
     if (this.active || this.current.status === 'connecting') return Promise.resolve();
     this.restoring ??= (async () => {
+      if (this.context.globalState.get<string>(LAST_KIND_KEY) === 'sandbox') {
+        try {
+          await this.startSandbox();
+        } catch {
+          // The state says what failed.
+        }
+        return;
+      }
       const url = savedUrl();
       if (!url) return;
       const token = await this.context.secrets.get(SECRET_KEYS.districtToken(url));
@@ -165,6 +176,7 @@ export class DistrictConnection implements vscode.Disposable {
   async disconnect(): Promise<void> {
     const was = this.active;
     await this.reset({ status: 'disconnected', kind: null, url: null, account: null, message: null });
+    await this.context.globalState.update(LAST_KIND_KEY, undefined);
     if (was?.kind === 'remote') await this.context.secrets.delete(SECRET_KEYS.districtToken(was.url));
     this.output.info(was ? `Disconnected from ${was.url}` : 'Disconnected');
   }
@@ -207,6 +219,7 @@ export class DistrictConnection implements vscode.Disposable {
 
   private activate(active: Active): void {
     this.active = active;
+    void this.context.globalState.update(LAST_KIND_KEY, active.kind);
     this.setState({
       status: 'connected',
       kind: active.kind,

@@ -154,6 +154,18 @@ async function main() {
     assert.equal(await panel.locator('img').count(), 0, 'no <img> element was made from a cell');
     await shot(page, 'html-shown-as-text');
     assert.deepEqual(dialogs, [], 'no dialog (alert) was opened');
+
+    // A reload of VS Code brings the panel back (webview serializer) at the same file and step.
+    // "Developer: Reload Window" (VS Code saves its state, then the page reloads).
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: STEP_TIMEOUT });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT });
+    await panel.getByRole('heading', { name: '3. School Mapping' }).waitFor({ timeout: STEP_TIMEOUT });
+    await panel.getByText('html-cells.csv').first().waitFor({ timeout: STEP_TIMEOUT });
+    // The sandbox district stopped with the extension and is started again for the panel.
+    await panel.getByText("Every value leads to one of Sandbox District's schools.").or(panel.getByText('will join the district without a school')).first().waitFor({ timeout: STEP_TIMEOUT });
+    say('the panel came back after a reload, at the same file and step');
     say('passed');
   } catch (error) {
     await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
