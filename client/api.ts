@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { District } from '../core/importApi/district';
 import type { ImportSummary } from '../core/importApi/imports';
 import type { FileStatusParams } from '../core/protocol/lspProtocol';
-import type { ConnectionState, PanelState, WebviewMessage } from './panel/shared/protocol';
+import type { ConnectionState, PanelState, Step, WebviewMessage } from './panel/shared/protocol';
 import type { StatusBarState } from './statusBar';
 
 /**
@@ -36,6 +36,8 @@ export interface ClassworksExtensionApi {
     handshakes(): number;
     /** What the webview's Content-Security-Policy blocked (reported by the webview; empty unless a bug). */
     cspViolations(): readonly string[];
+    /** The step a command last asked the panel to show (Submit Import: review; Show Import History: history). */
+    lastRequestedStep(): Step | undefined;
     /** A watched import reached its final status (the user is notified too). */
     readonly onDidFinishImport: vscode.Event<ImportSummary>;
   };

@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ClassworksExtensionA
       onDidReceiveMessage: panels.onDidReceiveMessage,
       handshakes: () => panels.handshakes,
       cspViolations: () => panels.cspViolations,
+      lastRequestedStep: () => panels.panel?.lastRequestedStep,
       onDidFinishImport: panels.history.onDidFinish,
     },
     district: {

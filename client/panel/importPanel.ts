@@ -121,8 +121,12 @@ export class ImportPanel implements vscode.Disposable {
     this.scheduleState();
   }
 
+  /** The step a command last asked the panel to show. */
+  lastRequestedStep: Step | undefined;
+
   /** Shows a step (now, or as soon as the webview is ready). */
   showStep(step: Step): void {
+    this.lastRequestedStep = step;
     if (this.ready) this.post({ type: 'showStep', step });
     else this.pendingStep = step;
   }
