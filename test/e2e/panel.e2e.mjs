@@ -124,6 +124,49 @@ async function main() {
     await toastsGone(page);
     await shot(page, 'history');
 
+    // A second import of the same file, where one name differs from Classworks now: the
+    // preview shows the conflict ("Danna" in the file, "Dana" in Classworks).
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+H');
+    const find = page.locator('.find-widget textarea[aria-label="Find"], .find-widget input[aria-label="Find"]').first();
+    await find.waitFor({ state: 'visible' });
+    await find.fill('Dana,Mills');
+    const replace = page.locator('.find-widget textarea[aria-label="Replace"], .find-widget input[aria-label="Replace"]').first();
+    await replace.fill('Danna,Mills');
+    await replace.press('Control+Alt+Enter');
+    await page.locator('.view-lines', { hasText: 'Danna,Mills' }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached' });
+    await runCommand(page, 'Classworks: Open Import Panel');
+    await panel.getByRole('button', { name: 'Additional Actions' }).click();
+    await panel.getByRole('heading', { name: '5. Additional Actions' }).waitFor();
+    await panel.locator('vscode-radio', { hasText: 'Imported record wins' }).click();
+    await panel.getByRole('button', { name: 'Preview again' }).click();
+    await panel.locator('[data-preview="conflict"]').filter({ hasText: /^1$/ }).waitFor({ timeout: STEP_TIMEOUT });
+    await panel.locator('[data-preview="unchanged"]').filter({ hasText: /^22$/ }).waitFor();
+    await toastsGone(page);
+    const conflicts = panel.locator('vscode-collapsible[title^="In conflict"]');
+    await conflicts.click();
+    await panel.getByText(/District ID 14003 · First Name: file “?Danna/).first().waitFor();
+    await panel.locator('[data-preview="conflict"]').scrollIntoViewIfNeeded();
+    await shot(page, 'preview-conflicts');
+
+    // School Mapping with values that match no school: students.csv has "123" (lost zeros) and "00310".
+    await page.keyboard.press('Control+1');
+    await openFile(page, 'students.csv');
+    await runCommand(page, 'Classworks: Open Import Panel');
+    await panel.getByText('students.csv').first().waitFor({ timeout: STEP_TIMEOUT });
+    await next(panel, '2. Map Fields');
+    await next(panel, '3. School Mapping');
+    await panel.getByText('2 users').first().waitFor();
+    await panel.getByText('Did you mean Lincoln Elementary (00123)?').waitFor();
+    await shot(page, 'school-mapping-suggestions');
+    await panel.getByRole('button', { name: 'Use the 2 suggestions' }).click();
+    await panel.getByText("Every value leads to one of Sandbox District's schools.").waitFor({ timeout: STEP_TIMEOUT });
+    const mapping = JSON.parse(fs.readFileSync(path.join(workspace, '.classworks.json'), 'utf8')).schoolMapping;
+    assert.deepEqual(mapping, { '123': '00123', '00310': '00231' }, 'the school mapping is saved in .classworks.json');
+
     // Map Fields by hand: the OneRoster export names School SIS ID "orgId".
     await page.keyboard.press('Control+1');
     await openFile(page, 'sis-export-oneroster.csv');

@@ -83,7 +83,7 @@ export function previewView(preview: PreviewResponse, current: boolean): Templat
     ${current ? nothing : notice('caution', 'The file or your choices changed since this preview: preview again before submitting.')}
     ${preview.submittable ? nothing : notice('error', html`The import service would refuse this file: ${preview.problemCounts.errors} error${preview.problemCounts.errors === 1 ? '' : 's'}.`)}
     <dl class="preview-counts" aria-label="Preview counts">
-      ${cells.map(([label, value, key]) => html`<div class="stat ${key}"><dt>${label}</dt><dd data-preview=${key}>${value}</dd></div>`)}
+      ${cells.map(([label, value, key]) => html`<div class="stat ${key} ${value > 0 ? 'nonzero' : ''}"><dt>${label}</dt><dd data-preview=${key}>${value}</dd></div>`)}
     </dl>
     ${examples('In conflict', preview.examples.conflict, (row) =>
       row.conflicts.map(

@@ -12,7 +12,7 @@ export function renderHistory(context: ViewContext): TemplateResult {
   return html`
     ${heading(null, 'Import History', intro)}
     <div class="toolbar">
-      <vscode-button secondary @click=${() => context.send({ type: 'loadHistory' })}>${icon('refresh')} Refresh</vscode-button>
+      <vscode-button icon="refresh" secondary @click=${() => context.send({ type: 'loadHistory' })}>Refresh</vscode-button>
       ${history ? html`<span class="muted">${history.total} import${history.total === 1 ? '' : 's'}; loaded ${formatDate(history.loadedAt)}</span>` : nothing}
     </div>
     ${taskStatus(context, 'history', { retry: () => context.send({ type: 'loadHistory' }) })}
@@ -71,8 +71,8 @@ function detailsView(context: ViewContext, number: string): TemplateResult {
       ${d.failureReasons.length > 0 ? html`<dt>Why</dt><dd>${d.failureReasons.join(' ')}</dd>` : nothing}
     </dl>
     <div class="toolbar">
-      <vscode-button @click=${() => context.send({ type: 'downloadImport', number: d.number })}>${icon('cloud-download')} Download the file into the workspace</vscode-button>
-      <vscode-button secondary @click=${() => context.send({ type: 'openImport', number: d.number })}>${icon('refresh')} Refresh</vscode-button>
+      <vscode-button icon="cloud-download" @click=${() => context.send({ type: 'downloadImport', number: d.number })}>Download the file into the workspace</vscode-button>
+      <vscode-button icon="refresh" secondary @click=${() => context.send({ type: 'openImport', number: d.number })}>Refresh</vscode-button>
     </div>
     ${taskStatus(context, 'download')}
     <div class="table-scroll"><table class="grid" aria-label=${`Rows of import ${d.number}`}>

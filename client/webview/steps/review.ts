@@ -42,7 +42,7 @@ export function renderReview(context: ViewContext): TemplateResult {
       ? notice('caution', html`${gates.review.reason}`, open !== 'review' ? html`<vscode-button secondary @click=${() => context.go(open)}>Go to ${STEP_TITLES[open]}</vscode-button>` : undefined)
       : nothing}
     <div class="toolbar">
-      <vscode-button id="submit-import" ?disabled=${!gates.review.ok} @click=${() => context.send({ type: 'submit' })}>${icon('cloud-upload')} Submit import</vscode-button>
+      <vscode-button icon="cloud-upload" id="submit-import" ?disabled=${!gates.review.ok} @click=${() => context.send({ type: 'submit' })}>Submit import</vscode-button>
     </div>
     ${taskStatus(context, 'submit', { retry: () => context.send({ type: 'submit' }) })}
     ${submitted

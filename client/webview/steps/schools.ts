@@ -17,7 +17,10 @@ export function renderSchools(context: ViewContext): TemplateResult {
     return html`${heading(3, 'School Mapping', intro)}${districtBox(context)}${stepFooter(context, 'map', 'validate', false, gates.schools.reason)}`;
   }
   if (!snapshot?.linted) return html`${heading(3, 'School Mapping', intro)}${stepFooter(context, 'map', 'validate', false, gates.upload.reason)}`;
-  const rows = schoolRows(snapshot.schoolValues, district.schools, snapshot.config.schoolMapping ?? {});
+  // The values that lead nowhere first (they need a look), then the biggest.
+  const rows = schoolRows(snapshot.schoolValues, district.schools, snapshot.config.schoolMapping ?? {}).sort(
+    (a, b) => Number(a.resolved.sisId !== null) - Number(b.resolved.sisId !== null) || b.rows - a.rows,
+  );
   const withoutSchool = usersWithoutSchool(rows);
   const suggestions = rows.filter((r) => r.suggestion && r.target.kind === 'auto').length;
   return html`
@@ -35,7 +38,7 @@ export function renderSchools(context: ViewContext): TemplateResult {
         : nothing}
     ${rows.length > 0
       ? html`<div class="table-scroll"><table class="grid" aria-label="School mapping">
-          <thead><tr><th scope="col">Value in the file</th><th scope="col">Rows</th><th scope="col">School in ${district.name}</th><th scope="col">Result</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">Value in the file</th><th scope="col">Rows</th><th scope="col">School in ${district.name}</th><th scope="col">Result</th><th scope="col"><span class="visually-hidden">Go to row</span></th></tr></thead>
           <tbody>${rows.map((row) => schoolRow(context, row))}</tbody>
         </table></div>`
       : nothing}
@@ -70,15 +73,20 @@ function schoolRow(context: ViewContext, row: SchoolRow): TemplateResult {
       </vscode-single-select>
     </td>
     <td>${row.resolved.sisId !== null
-      ? html`${icon('check')} ${row.resolved.name} <span class="muted">(${row.resolved.how === 'mapped' ? 'mapped' : 'same SIS ID'})</span>`
+      ? html`${icon('check')} ${row.resolved.how === 'mapped' ? 'Mapped' : 'Same SIS ID'}`
       : html`<span class="caution-text">${icon('warning')} District only</span>${row.suggestion
-          ? html`<br /><span class="muted">Did you mean ${row.suggestion.name} (${row.suggestion.sisId})?</span>`
+          ? html`<div class="muted">Did you mean ${row.suggestion.name} (${row.suggestion.sisId})?</div>
+              ${row.target.kind === 'auto'
+                ? html`<vscode-button secondary @click=${() => context.send({ type: 'setSchool', value: row.value, target: { kind: 'school', sisId: row.suggestion?.sisId ?? '' } })}>Use suggestion</vscode-button>`
+                : nothing}`
           : nothing}`}</td>
-    <td class="actions">
-      ${row.suggestion && row.target.kind === 'auto'
-        ? html`<vscode-button secondary @click=${() => context.send({ type: 'setSchool', value: row.value, target: { kind: 'school', sisId: row.suggestion?.sisId ?? '' } })}>Use suggestion</vscode-button>`
-        : nothing}
-      <vscode-button secondary title="Show the first row with this value in the editor" @click=${() => context.send({ type: 'reveal', range: { start: { line: row.firstLine, character: 0 }, end: { line: row.firstLine, character: 0 } } })}>Go to row</vscode-button>
+    <td class="icon-cell">
+      <vscode-toolbar-button
+        icon="go-to-file"
+        label=${`Show the first row with ${shown} in the editor`}
+        title=${`Show the first row with ${shown} in the editor (line ${row.firstLine + 1})`}
+        @click=${() => context.send({ type: 'reveal', range: { start: { line: row.firstLine, character: 0 }, end: { line: row.firstLine, character: 0 } } })}
+      ></vscode-toolbar-button>
     </td>
   </tr>`;
 }

@@ -29,7 +29,7 @@ export function renderValidate(context: ViewContext): TemplateResult {
       <span class="count info">${icon('info')} <strong data-count="infos">${infos}</strong> note${infos === 1 ? '' : 's'}</span>
     </div>
     <div class="toolbar">
-      <vscode-button ?disabled=${!fixable} @click=${() => context.send({ type: 'fixAll' })}>${icon('wand')} Fix all safe problems</vscode-button>
+      <vscode-button icon="wand" ?disabled=${!fixable} @click=${() => context.send({ type: 'fixAll' })}>Fix all safe problems</vscode-button>
       ${doc.dirty ? html`<vscode-button secondary @click=${() => context.send({ type: 'save' })}>Save ${doc.fileName}</vscode-button>` : nothing}
       <vscode-radio-group aria-label="Show" @change=${(e: Event) => {
         const value = (e.target as HTMLInputElement).value as (typeof FILTERS)[number]['value'];
