@@ -254,7 +254,7 @@ export class ImportPanel implements vscode.Disposable {
   async startSandbox(): Promise<void> {
     await this.runTask('connect', { title: 'Starting the local sandbox district…', what: 'Starting the sandbox district', cancellable: false, location: vscode.ProgressLocation.Notification }, async () => {
       await this.services.district.startSandbox(this.documentUri);
-      return `Connected to ${this.services.district.district?.name ?? 'the sandbox district'}.`;
+      return null; // The district box says it.
     });
   }
 
@@ -454,7 +454,7 @@ export class ImportPanel implements vscode.Disposable {
         throw new Error('that fix is no longer offered (the file changed); the list is up to date now.');
       }
       if (!(await vscode.workspace.applyEdit(action.edit))) throw new Error('VS Code refused the edit (the file changed meanwhile); try again.');
-      return `Applied "${title}".`;
+      return `Applied: ${title}.`;
     });
   }
 

@@ -34,10 +34,13 @@ function makeWorkspace() {
 }
 
 let step = 0;
+/** Saves the workbench, and the panel alone (`*.panel.png`, for the README). */
 async function shot(page, name) {
   step++;
   const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file });
+  const box = await page.locator('iframe.webview.ready').boundingBox();
+  if (box) await page.screenshot({ path: file.replace(/\.png$/, '.panel.png'), clip: box });
   say(`screenshot ${path.relative(repoRoot, file)}`);
 }
 

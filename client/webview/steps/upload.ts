@@ -11,7 +11,7 @@ export function renderUpload(context: ViewContext): TemplateResult {
   return html`
     ${heading(1, 'Upload', 'The file to import is the document open in the editor: the import sends it as it is saved.')}
     <section class="card" aria-label="File">
-      <p class="file-line">${icon('file')} <strong>${doc.fileName}</strong> <span class="muted">${doc.displayPath}</span></p>
+      <p class="file-line">${icon('file')} <strong>${doc.fileName}</strong> ${doc.displayPath !== doc.fileName ? html`<span class="muted">${doc.displayPath}</span>` : nothing}</p>
       ${snapshot?.linted
         ? html`<p>${snapshot.dataRows} data row${snapshot.dataRows === 1 ? '' : 's'}${snapshot.hasHeaderRow ? ' below a header row' : ', no header row'}.
             ${snapshot.counts.errors + snapshot.counts.warnings > 0
