@@ -84,7 +84,7 @@ export class PanelApp {
     if (documentUri !== ui.documentUri) {
       // Another file starts at its first step; without a file there is only the history.
       const step: Step = documentUri === null ? 'history' : ui.documentUri === null && ui.step === 'history' ? 'history' : 'upload';
-      ui = { ...ui, documentUri, step, openImport: documentUri === null ? ui.openImport : ui.openImport };
+      ui = { ...ui, documentUri, step };
     }
     // The host's draft, unless this webview's own newer changes are still on their way.
     if (state.draftAck >= this.seq) ui = { ...ui, draft: state.draft };
