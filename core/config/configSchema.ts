@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ALL_FIELDS } from '../fields';
+import { DATE_FORMATS, type DateFormat } from '../values/dates';
+import { CLASSWORKS_GRADES } from '../values/grades';
 
 export const severitySettingSchema = z.enum(['error', 'warning', 'info', 'off']);
 export type SeveritySetting = z.infer<typeof severitySettingSchema>;
@@ -38,6 +40,24 @@ export const classworksConfigSchema = z
       .union([z.boolean(), z.literal('auto')])
       .optional()
       .describe('Whether the first row holds headings. "auto" (default) recognises it from the headings.'),
+    dateFormat: z
+      .enum(DATE_FORMATS as [DateFormat, ...DateFormat[]])
+      .optional()
+      .describe(
+        'How fixes write a Birthdate: "MM/DD/YYYY" (default, e.g. 03/01/2015), "M/D/YYYY" (3/1/2015) or "YYYY-MM-DD" (2015-03-01). Birthdates already written in any of these are accepted as they are.',
+      ),
+    dateSystem: z
+      .enum(['1900', '1904'])
+      .optional()
+      .describe(
+        'The Excel date system that turned Birthdates into serial numbers such as 42064: "1900" (default; Excel for Windows and current Excel for Mac, 42064 = 03/01/2015) or "1904" (Excel for Mac 2011 and older, 42064 = 03/02/2019).',
+      ),
+    gradeMapping: z
+      .record(z.string(), z.enum(CLASSWORKS_GRADES))
+      .optional()
+      .describe(
+        'Grade values of the district\'s SIS that have no single Classworks grade -> the Classworks grade they mean here, e.g. {"TK": "K", "PPK": "Pre-K"}. Keys are compared ignoring case and surrounding spaces; grade.invalid then offers a safe fix to the mapped grade.',
+      ),
     rules: z
       .record(z.string(), severitySettingSchema)
       .optional()

@@ -47,6 +47,8 @@ export interface Row {
   readonly cells: readonly Cell[];
   /** The row's keys in the document's cross-row indexes (kept by EnrollmentDocument). */
   indexKeys?: (string | undefined)[];
+  /** The shape of the row's value in each column a column rule keeps (kept by EnrollmentDocument). */
+  columnShapes?: (string | undefined)[];
 }
 
 export function rowTextLength(row: Row): number {

@@ -5,11 +5,13 @@ import { parseRows } from '../csv/parseRows';
 import type { FieldName } from '../fields';
 import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMapping';
 import type { OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } from '../problems';
-import { FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
+import { COLUMN_RULES, FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
 import { rowCellCount } from '../rules/rowShape';
-import type { FileContext, IndexRule } from '../rules/ruleTypes';
+import type { ColumnContext, ColumnRule, FileContext, IndexRule } from '../rules/ruleTypes';
+import { interpretUserType } from '../values/userTypes';
 import { KeyIndex } from './keyIndex';
 import { RowChecker } from './rowChecker';
+import { ShapeIndex } from './shapeIndex';
 import type { LintOptions } from './lintOptions';
 import { positionAt, rowIndexAt } from './positions';
 
@@ -42,6 +44,14 @@ export interface CellLocation {
   end: number;
 }
 
+/** One column a column rule watches: the rule and one of its fields. */
+interface ColumnSlot {
+  rule: ColumnRule;
+  field: FieldName;
+}
+
+const COLUMN_SLOTS: readonly ColumnSlot[] = COLUMN_RULES.flatMap((rule) => rule.fields.map((field) => ({ rule, field })));
+
 interface RuleFailure {
   code: string;
   line: number;
@@ -73,6 +83,8 @@ export class EnrollmentDocument {
   private readonly rowProblems = new Map<Row, OffsetProblem[]>();
   /** Per index rule: rows by key (duplicates, shared passwords). */
   private readonly indexes = new Map<IndexRule, KeyIndex>();
+  /** Per column slot (a column rule and one of its fields): rows by the shape of their value. */
+  private shapeIndexes: ShapeIndex[] = [];
   /** Checks rows; rebuilt when the mapping or options change. */
   private checker!: RowChecker;
   private lineEndings = { crlf: 0, lf: 0, cr: 0 };
@@ -214,6 +226,7 @@ export class EnrollmentDocument {
         }
       }
     }
+    this.columnProblems(add);
     for (const p of this.getFileProblems()) add(p, 0);
     const byPosition = (a: (typeof items)[number], b: (typeof items)[number]) =>
       a.base + a.p.start - (b.base + b.p.start) || a.base + a.p.end - (b.base + b.p.end);
@@ -295,7 +308,8 @@ export class EnrollmentDocument {
       for (const r of this.rows) this.countEnding(r, 1);
     }
     for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex());
-    this.checker = new RowChecker(this.mapping, this.config.schools, this.options.today ?? new Date());
+    this.shapeIndexes = COLUMN_SLOTS.map(() => new ShapeIndex());
+    this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;
     this.rows.forEach((row, index) => this.checkRowRules(row, index));
   }
@@ -317,6 +331,7 @@ export class EnrollmentDocument {
   private forgetRow(row: Row): void {
     this.rowProblems.delete(row);
     this.countEnding(row, -1);
+    this.unshapeRow(row);
     const keys = row.indexKeys;
     if (!keys) return;
     row.indexKeys = undefined;
@@ -360,7 +375,10 @@ export class EnrollmentDocument {
         }
       }
       problems = checker.problems;
-      if (!shifted) this.indexRow(row);
+      if (!shifted) {
+        this.indexRow(row);
+        this.shapeRow(row);
+      }
     }
     if (problems.length > 0) this.rowProblems.set(row, problems.map(detachProblem));
     else this.rowProblems.delete(row);
@@ -402,6 +420,73 @@ export class EnrollmentDocument {
       if (key !== undefined) this.indexes.get(rule)?.add(key, row);
     }
     row.indexKeys = keys;
+  }
+
+  /** Files a row under the shape of its values in the columns the column rules keep; like indexRow. */
+  private shapeRow(row: Row): void {
+    let shapes: (string | undefined)[] | undefined;
+    COLUMN_SLOTS.forEach(({ rule, field }, k) => {
+      const value = this.checker.value(field);
+      let shape: string | undefined;
+      try {
+        shape = value === undefined ? undefined : rule.shape(value);
+      } catch (error) {
+        this.ruleFailed(rule.code, row, error);
+      }
+      if (shape === undefined) return;
+      (shapes ??= [])[k] = shape;
+      this.shapeIndexes[k]?.add(shape, row);
+    });
+    row.columnShapes = shapes;
+  }
+
+  private unshapeRow(row: Row): void {
+    const shapes = row.columnShapes;
+    if (!shapes) return;
+    row.columnShapes = undefined;
+    shapes.forEach((shape, k) => {
+      if (shape !== undefined) this.shapeIndexes[k]?.remove(shape, row);
+    });
+  }
+
+  /**
+   * Problems that come from a column's facts (its usual ID width, its day-first dates), made
+   * now from the shape indexes, so that a change of a fact re-reports every row it affects.
+   */
+  private columnProblems(add: (p: OffsetProblem, base: number) => void): void {
+    COLUMN_SLOTS.forEach(({ rule, field }, k) => {
+      const column = this.mapping.columnOf[field];
+      const index = this.shapeIndexes[k];
+      if (column === undefined || !index) return;
+      const userTypeColumn = this.mapping.columnOf['User Type'];
+      const ctx: ColumnContext = {
+        field,
+        column,
+        count: (shape) => index.count(shape),
+        shapes: () => index.shapes(),
+        rows: (shape) => index.rows(shape),
+        cell: (row, other = field) => {
+          const c = this.mapping.columnOf[other];
+          return c === undefined ? undefined : row.cell(c);
+        },
+        userType: (row) => {
+          const value = userTypeColumn === undefined ? undefined : row.value(userTypeColumn);
+          return value === undefined ? undefined : interpretUserType(value);
+        },
+        config: this.config,
+        today: this.checker.today,
+        report: (row, p) => add(p, row.start),
+      };
+      try {
+        rule.check(ctx);
+      } catch (error) {
+        this.options.onRuleError?.(rule.code, error);
+        if (!this.failures.has(rule.code)) {
+          this.failures.set(rule.code, { code: rule.code, line: 0, message: error instanceof Error ? error.message : String(error) });
+          this.fileProblems = undefined;
+        }
+      }
+    });
   }
 
   private ruleFailed(code: string, row: Row, error: unknown): void {

@@ -1,4 +1,4 @@
-import type { School } from '../config/configSchema';
+import type { ClassworksConfig } from '../config/configSchema';
 import type { Cell, Row } from '../csv/csvTypes';
 import type { FieldName } from '../fields';
 import type { ColumnMapping } from '../mapping/columnMapping';
@@ -14,12 +14,15 @@ export class RowChecker implements RowContext {
   private values: (string | undefined)[] = [];
   readonly schoolIds: ReadonlySet<string> | undefined;
 
+  readonly schools: ClassworksConfig['schools'];
+
   constructor(
     readonly mapping: ColumnMapping,
-    readonly schools: readonly School[] | undefined,
+    readonly config: ClassworksConfig,
     readonly today: Date,
   ) {
-    this.schoolIds = schools ? new Set(schools.map((s) => s.sisId)) : undefined;
+    this.schools = config.schools;
+    this.schoolIds = this.schools ? new Set(this.schools.map((s) => s.sisId)) : undefined;
   }
 
   /** Points the checker at a row and gives it a fresh problem list. */

@@ -1,8 +1,8 @@
-import { type CalendarDate, ageOn, isAfter, readDate } from '../values/dates';
+import { AGE_RANGE, type CalendarDate, ageOn, isAfter, readDate } from '../values/dates';
+import { birthdateSerial } from '../values/spreadsheetDamage';
+import { isOrderedByColumn } from './birthdateOrder';
 import type { RowContext, RowRule } from './ruleTypes';
 
-/** Plausible ages in whole years, by user type (undefined: type unknown). */
-const AGE_RANGE = { 0: [2, 22], 1: [16, 100], unknown: [2, 100] } as const;
 
 function plausibleAge(date: CalendarDate, ctx: RowContext): boolean {
   const [min, max] = AGE_RANGE[ctx.userType() ?? 'unknown'];
@@ -20,6 +20,9 @@ export const birthdateInvalid: RowRule = {
     if (value === undefined || value.trim() === '') return;
     const reading = readDate(value);
     if (reading.kind === 'date' && !isAfter(reading.date, ctx.today) && plausibleAge(reading.date, ctx)) return;
+    // Day-first and two-digit-year dates depend on the column (birthdate.day-first, birthdate.ambiguous,
+    // birthdate.two-digit-year); serial numbers are birthdate.excel-serial.
+    if (isOrderedByColumn(value) || birthdateSerial(value, ctx.config.dateSystem) !== undefined) return;
     const cell = ctx.cell('Birthdate');
     if (!cell) return;
     const at = { start: cell.valueStart, end: cell.valueEnd, field: 'Birthdate' as const };
@@ -32,7 +35,7 @@ export const birthdateInvalid: RowRule = {
     } else if (reading.kind === 'two-digit-year') {
       ctx.report({
         code: 'birthdate.invalid',
-        message: `Birthdate "${cell.value}" has a two-digit year, so the century is a guess (2015 or 1915?). Write the full year: MM/DD/YYYY.`,
+        message: `Birthdate "${cell.value}" has a two-digit year and is not a real date in either century. The import rejects it; correct it from the SIS and write the full year (MM/DD/YYYY).`,
         ...at,
       });
     } else if (reading.kind === 'not-real') {

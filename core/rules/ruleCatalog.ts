@@ -1,14 +1,23 @@
+import { birthdateAmbiguous, birthdateDayFirst, birthdateTwoDigitYear } from './birthdateOrder';
+import { birthdateExcelSerial } from './birthdateSerial';
 import { birthdateFuture, birthdateImplausible, birthdateInvalid } from './birthdateValue';
 import { columnDuplicate, columnMissingRequired, columnUnknown, fileEmpty, headerUnrecognized } from './columns';
 import { duplicateDistrictId, duplicateEmail, duplicateUsername, passwordShared } from './duplicates';
 import { emailInvalid } from './emailValue';
+import { flagInvalid } from './flagValue';
+import { passwordFormula, valueFormula } from './formulaInjection';
+import { genderInvalid } from './genderValue';
 import { gradeInvalid } from './gradeValue';
+import { idLeadingZerosLost } from './idLeadingZeros';
 import { fileCrLineEndings, fileMixedLineEndings } from './lineEndings';
 import { nameExtraSpace, nameInvalidCharacter } from './nameCharacters';
+import { passwordSpreadsheetChanged } from './passwordSpreadsheet';
 import { passwordTooShort, passwordTooWeak } from './passwordStrength';
 import { csvMalformed, csvUnclosedQuote, rowBlank, rowCellCount } from './rowShape';
-import type { FileRule, IndexRule, Rule, RuleMeta, RowRule } from './ruleTypes';
+import type { ColumnRule, FileRule, IndexRule, Rule, RuleMeta, RowRule } from './ruleTypes';
 import { schoolUnknown } from './schoolCode';
+import { valueScientificNotation } from './scientificNotation';
+import { valueExcelDate } from './spreadsheetDates';
 import { schoolNoList } from './schoolList';
 import { userTypeInvalid } from './userTypeValue';
 import { valueMissing } from './valueMissing';
@@ -24,10 +33,27 @@ export const ROW_RULES: readonly RowRule[] = [
   birthdateInvalid,
   emailInvalid,
   schoolUnknown,
+  birthdateExcelSerial,
+  valueScientificNotation,
+  valueExcelDate,
+  valueFormula,
+  passwordFormula,
+  passwordSpreadsheetChanged,
+  flagInvalid,
+  genderInvalid,
 ];
 
 /** Row rules that only declare a code reported by another rule or by the document. */
-const DECLARED_ONLY: readonly RowRule[] = [nameExtraSpace, birthdateFuture, birthdateImplausible, rowBlank, csvUnclosedQuote, csvMalformed];
+const DECLARED_ONLY: readonly RowRule[] = [
+  nameExtraSpace,
+  birthdateFuture,
+  birthdateImplausible,
+  birthdateAmbiguous,
+  birthdateTwoDigitYear,
+  rowBlank,
+  csvUnclosedQuote,
+  csvMalformed,
+];
 
 export const FILE_RULES: readonly FileRule[] = [
   fileEmpty,
@@ -42,6 +68,9 @@ export const FILE_RULES: readonly FileRule[] = [
 
 export const INDEX_RULES: readonly IndexRule[] = [duplicateDistrictId, duplicateUsername, duplicateEmail, passwordShared];
 
+/** Rules over a column's facts, kept row by row (see ColumnRule). */
+export const COLUMN_RULES: readonly ColumnRule[] = [idLeadingZerosLost, birthdateDayFirst];
+
 export const RULE_FAILED: RuleMeta = {
   code: 'internal.rule-failed',
   defaultSeverity: 'warning',
@@ -54,6 +83,7 @@ export const RULE_CATALOG: readonly RuleMeta[] = [
   ...ROW_RULES,
   ...DECLARED_ONLY,
   ...INDEX_RULES,
+  ...COLUMN_RULES,
   RULE_FAILED,
 ].map(({ code, defaultSeverity, title }) => ({ code, defaultSeverity, title }));
 

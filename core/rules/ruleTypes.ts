@@ -26,6 +26,8 @@ export interface RowContext {
   /** The district's school SIS IDs, for exact matching. */
   schoolIds: ReadonlySet<string> | undefined;
   today: Date;
+  /** The `.classworks.json` that applies (date format, date system, grade mapping …). */
+  config: ClassworksConfig;
   report(problem: OffsetProblem): void;
 }
 
@@ -69,4 +71,42 @@ export interface IndexRule extends RuleMeta {
   describe(row: Row, cell: Cell, first: { row: Row; line: number }): OffsetProblem;
 }
 
-export type Rule = RowRule | FileRule | IndexRule;
+/**
+ * What a column rule sees at report time: the rows of one column grouped by the shape of their
+ * value (kept by the document row by row, like the duplicate indexes), and the rows themselves,
+ * which are current. Offsets it reports are relative to the row it reports on.
+ */
+export interface ColumnContext {
+  field: FieldName;
+  column: number;
+  /** How many rows have a value of this shape. */
+  count(shape: string): number;
+  /** Every shape that some row has. */
+  shapes(): readonly string[];
+  /** The rows with a value of this shape, in document order. */
+  rows(shape: string): readonly Row[];
+  /** A cell of a row (this column's unless another field is given). */
+  cell(row: Row, field?: FieldName): Cell | undefined;
+  /** The user type a row implies (0 student, 1 staff), as RowContext.userType. */
+  userType(row: Row): 0 | 1 | undefined;
+  config: ClassworksConfig;
+  today: Date;
+  report(row: Row, problem: OffsetProblem): void;
+}
+
+/**
+ * A rule over facts of a whole column — the usual width of its IDs, whether its dates are
+ * written day first — kept incrementally: the document files each row under the shape of its
+ * value as the row is added or removed, and the rule turns the shapes' counts into problems
+ * when the problems are asked for. A rule must only visit the rows it reports on.
+ */
+export interface ColumnRule extends RuleMeta {
+  kind: 'column';
+  /** The fields it looks at; each mapped one is kept and checked as its own column. */
+  fields: readonly FieldName[];
+  /** The shape of a value (e.g. "6 digits", "day first"), or undefined to leave the row out. Must be cheap. */
+  shape(value: string): string | undefined;
+  check(ctx: ColumnContext): void;
+}
+
+export type Rule = RowRule | FileRule | IndexRule | ColumnRule;

@@ -1,5 +1,7 @@
 import { nearestSchools, repairSchoolCode } from '../values/schools';
+import { isScientificNotation } from '../values/spreadsheetDamage';
 import { replaceCellValue } from './cellEdits';
+import { isSpreadsheetDate } from './spreadsheetDates';
 import type { RowRule } from './ruleTypes';
 
 export const schoolUnknown: RowRule = {
@@ -11,6 +13,9 @@ export const schoolUnknown: RowRule = {
     const schools = ctx.schools;
     const value = ctx.value('School SIS ID');
     if (!schools || schools.length === 0 || value === undefined || value === '' || ctx.schoolIds?.has(value)) return;
+    // Digits lost to scientific notation or a value turned into a date: value.scientific-notation
+    // and value.excel-date say what happened; a near school would only mislead.
+    if (isScientificNotation(value) || isSpreadsheetDate(value)) return;
     const cell = ctx.cell('School SIS ID');
     if (!cell) return;
     const repaired = repairSchoolCode(cell.value, schools);

@@ -10,6 +10,9 @@ export type DateReading =
   | { kind: 'two-digit-year' }
   | { kind: 'unreadable' };
 
+/** Plausible ages in whole years, by user type (unknown: type not known). */
+export const AGE_RANGE = { 0: [2, 22], 1: [16, 100], unknown: [2, 100] } as const;
+
 const US = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 const SHORT_YEAR = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$/;
@@ -67,3 +70,45 @@ export function isAfter(date: CalendarDate, today: Date): boolean {
     (date.year === t.year && (date.month > t.month || (date.month === t.month && date.day > t.day)))
   );
 }
+
+/** How fixes write a date (`dateFormat` in .classworks.json). */
+export type DateFormat = 'MM/DD/YYYY' | 'M/D/YYYY' | 'YYYY-MM-DD';
+export const DATE_FORMATS: readonly DateFormat[] = ['MM/DD/YYYY', 'M/D/YYYY', 'YYYY-MM-DD'];
+export const DEFAULT_DATE_FORMAT: DateFormat = 'MM/DD/YYYY';
+
+/** A date written in one of the configured formats. */
+export function formatDate(date: CalendarDate, format: DateFormat = DEFAULT_DATE_FORMAT): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (format === 'YYYY-MM-DD') return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+  if (format === 'M/D/YYYY') return `${date.month}/${date.day}/${date.year}`;
+  return `${pad(date.month)}/${pad(date.day)}/${date.year}`;
+}
+
+/** "1 March 2015": a date spelt out, so a message cannot be misread either way round. */
+export function describeDate(date: CalendarDate): string {
+  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
+}
+
+/** Whether year/month/day is a date on the calendar (from 1800 on, like readDate). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1800 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** A date written with two numbers and a year (`3/1/2015`, `15-07-14`), before deciding which number is the month. */
+export interface NumericDate {
+  first: number;
+  second: number;
+  year: number;
+  /** 2 for `3/1/15`, 4 for `3/1/2015`. */
+  yearDigits: 2 | 4;
+}
+
+const NUMERIC_DATE = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/;
+
+export function readNumericDate(value: string): NumericDate | undefined {
+  const m = NUMERIC_DATE.exec(value.trim());
+  if (!m) return undefined;
+  return { first: Number(m[1]), second: Number(m[2]), year: Number(m[3]), yearDigits: (m[3] as string).length === 2 ? 2 : 4 };
+}
+
+export { MONTHS };

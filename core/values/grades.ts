@@ -30,3 +30,35 @@ export function canonicalGrade(value: string): string | undefined {
   const ordinal = ORDINALS[grade];
   return ordinal ? String(ordinal) : undefined;
 }
+
+/** SIS grade values with no single Classworks grade: what they are and the grades they could be. */
+export interface AmbiguousGrade {
+  meaning: string;
+  /** Classworks grades districts commonly give it (suggestions, never a safe fix). */
+  candidates: readonly string[];
+}
+
+const AMBIGUOUS: Record<string, AmbiguousGrade> = {
+  tk: { meaning: 'transitional kindergarten, a year between Pre-K and K that districts place in either', candidates: ['K', 'Pre-K'] },
+  ppk: { meaning: 'pre-pre-kindergarten (3-year-olds), below Pre-K', candidates: ['Pre-K'] },
+  '13': { meaning: 'a 13th year (a post-secondary or transition program) past grade 12', candidates: ['12'] },
+  '14': { meaning: 'a year past grade 12 (a post-secondary or transition program)', candidates: ['12'] },
+  ug: { meaning: 'ungraded', candidates: [] },
+  ungraded: { meaning: 'ungraded', candidates: [] },
+  ee: { meaning: 'early education, which districts count as Pre-K or earlier', candidates: ['Pre-K'] },
+};
+
+/** A grade value that needs the district to say what it means (TK, PPK, 13, UG …), or undefined. */
+export function ambiguousGrade(value: string): AmbiguousGrade | undefined {
+  const compact = value.trim().toLowerCase().replace(/[\s._-]+/g, '');
+  return Object.prototype.hasOwnProperty.call(AMBIGUOUS, compact) ? AMBIGUOUS[compact] : undefined;
+}
+
+/** The grade `.classworks.json`'s gradeMapping gives a value (keys compared ignoring case and surrounding spaces). */
+export function mappedGrade(value: string, mapping: Readonly<Record<string, string>> | undefined): { key: string; grade: string } | undefined {
+  if (!mapping) return undefined;
+  if (Object.prototype.hasOwnProperty.call(mapping, value)) return { key: value, grade: mapping[value] as string };
+  const wanted = value.trim().toLowerCase();
+  for (const [key, grade] of Object.entries(mapping)) if (key.trim().toLowerCase() === wanted) return { key, grade };
+  return undefined;
+}

@@ -33,10 +33,16 @@ describe('rule birthdate.invalid', () => {
     assertMessage(birthdateProblem('2/29/2015'), 'February 2015 has 28 days, not 29');
   });
 
-  it('flags a two-digit year as a guess of the century', () => {
+  it('flags a two-digit year as a guess of the century (birthdate.two-digit-year, with the century fixed)', () => {
     const p = birthdateProblem('12/1/15');
+    assert.equal(p.code, 'birthdate.two-digit-year');
+    assertMessage(p, 'two-digit year', 'Write the full year: 12/01/2015');
+  });
+
+  it('flags a two-digit year that is no real date in either century', () => {
+    const p = birthdateProblem('2/30/15');
     assert.equal(p.code, 'birthdate.invalid');
-    assertMessage(p, 'two-digit year', 'MM/DD/YYYY');
+    assertMessage(p, 'two-digit year', 'not a real date in either century');
   });
 
   it('flags text that is not a date and shows the expected form', () => {

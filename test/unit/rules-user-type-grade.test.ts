@@ -90,11 +90,19 @@ describe('rule grade.invalid', () => {
     });
   }
 
-  it('flags "13" without a fix', () => {
+  it('flags "13" without a safe fix, asking for a gradeMapping', () => {
     const text = file([row({ Grade: '13' })]);
     const p = only(lint(text, options), 'grade.invalid');
     assert.deepEqual(p.range, on(1, 39, 41));
-    assertMessage(p, 'Grade "13"', 'Write one of Pre-K, K, 1, 2 … 12');
+    assertMessage(p, 'Grade "13"', 'a 13th year', '"gradeMapping": {"13": "12"}');
+    assert.equal(p.fix, undefined);
+    assert.deepEqual(p.suggestions.map((s) => s.title), ['Change Grade "13" to "12"']);
+  });
+
+  it('flags an unknown grade without a fix, pointing at gradeMapping', () => {
+    const text = file([row({ Grade: 'Adult' })]);
+    const p = only(lint(text, options), 'grade.invalid');
+    assertMessage(p, 'Grade "Adult"', 'Write one of Pre-K, K, 1, 2 … 12', '"gradeMapping": {"Adult": "K"}');
     assert.equal(p.fix, undefined);
     assert.deepEqual(p.suggestions, []);
   });
