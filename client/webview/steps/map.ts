@@ -97,7 +97,7 @@ function columnRow(context: ViewContext, column: SnapshotColumn, usedBy: Map<Fie
         ${REQUIRED_FIELDS.map((f) => option(f, true))}
         ${OPTIONAL_FIELDS.map((f) => option(f, false))}
       </vscode-single-select>
-      <div class="matched">${column.how ? html`<span class="tag how-${column.how}">${HOW[column.how]}</span>` : html`<span class="muted">not imported</span>`}</div>
+      ${column.how ? html`<div class="matched"><span class="tag how-${column.how}">${HOW[column.how]}</span></div>` : nothing}
     </td>
   </tr>`;
 }
