@@ -84,6 +84,7 @@ async function connectDistrict(district: DistrictConnection, arg: unknown): Prom
     });
     if (token === undefined) return false;
     token = token.trim();
+    if (!(await plainHttpAccepted(url))) return false;
   }
   try {
     await vscode.window.withProgress(
@@ -96,4 +97,22 @@ async function connectDistrict(district: DistrictConnection, arg: unknown): Prom
   }
   vscode.window.setStatusBarMessage(`$(check) Classworks: connected to ${district.district?.name ?? url}.`, 5000);
   return true;
+}
+
+/** A token sent over plain HTTP to another computer can be read on the way: ask first. */
+async function plainHttpAccepted(url: string): Promise<boolean> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return true; // connectRemote says what is wrong with it
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'http:' || loopback) return true;
+  const answer = await vscode.window.showWarningMessage(
+    `${parsed.host} is reached over plain HTTP: the token and the students' data would travel unencrypted.`,
+    { modal: true, detail: 'Use the https:// address of the import service if it has one.' },
+    'Connect Anyway',
+  );
+  return answer === 'Connect Anyway';
 }
