@@ -51,6 +51,7 @@ export const errorCodeSchema = z.enum([
   'account.exists',
   'idempotency.key-reused',
   'file.empty',
+  'file.not-utf8',
   'file.invalid',
   'file.conflicts-with-district',
   'mapping.unknown-column',

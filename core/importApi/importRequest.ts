@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeUpload } from '../importFile/decodeUpload';
 import { fieldNameSchema } from './common';
 
 export const IMPORT_TYPE = 'User Data' as const;
@@ -26,7 +27,8 @@ export const columnMappingSchema = z
       .optional()
       .meta({ description: 'For a file without a header row: the field of each column, in order (null skips a column).' }),
   })
-  .meta({ id: 'ColumnMapping' });
+  .strict()
+  .meta({ id: 'ColumnMapping', description: 'Unknown keys are refused (400 request.invalid), so a misspelt key cannot be ignored silently.' });
 export type ColumnMappingInput = z.infer<typeof columnMappingSchema>;
 
 export const conflictResolutionSchema = z
@@ -62,7 +64,8 @@ export const importOptionsSchema = z
       .default(false)
       .meta({ description: 'E-mail each staff user (User Type 1) in the file their login information (username and how to sign in; never a password).' }),
   })
-  .meta({ id: 'ImportOptions' });
+  .strict()
+  .meta({ id: 'ImportOptions', description: 'Unknown keys are refused (400 request.invalid): a misspelt option would otherwise run the import with the default policy.' });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
 
@@ -81,9 +84,12 @@ export const importRequestSchema = z
       .trim()
       .min(1)
       .max(255)
-      .regex(/\.csv$/i, 'must be a .csv file name')
+      .regex(/\.[cC][sS][vV]$/, 'must be a .csv file name')
       .meta({ description: 'The file\'s name; must end in .csv.', example: 'students.csv' }),
-    csv: z.string().min(1, 'the file is empty').meta({ description: 'The whole CSV file as text (UTF-8; a BOM is accepted).' }),
+    csv: z.string().meta({
+      description:
+        'The whole CSV file as text (UTF-8; a BOM is accepted). Text with U+FFFD or NUL characters (a file that was not UTF-8, decoded lossily) is refused with 422 file.not-utf8; an empty file with 422 file.empty.',
+    }),
     mapping: columnMappingSchema.default({}),
     schoolMapping: z
       .record(z.string(), z.string().nullable())
@@ -100,7 +106,8 @@ export const importRequestSchema = z
       emailStaff: false,
     }),
   })
-  .meta({ id: 'ImportRequest' });
+  .strict()
+  .meta({ id: 'ImportRequest', description: 'Unknown keys are refused (400 request.invalid).' });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 export type ImportRequestInput = z.input<typeof importRequestSchema>;
 
@@ -124,15 +131,31 @@ export const importFormSchema = z
     customGroupId: z.string().optional(),
     emailStaff: z.enum(['true', 'false']).optional(),
   })
-  .meta({ id: 'ImportForm' });
+  .strict()
+  .meta({ id: 'ImportForm', description: 'Unknown fields are refused (400 request.invalid).' });
+
+/** The keys each part of a request may have, for the message that refuses an unknown one. */
+export const IMPORT_REQUEST_KEYS: Record<string, readonly string[]> = {
+  '': Object.keys(importRequestSchema.shape),
+  mapping: Object.keys(columnMappingSchema.shape),
+  options: Object.keys(importOptionsSchema.shape),
+};
+export const IMPORT_FORM_KEYS: readonly string[] = Object.keys(importFormSchema.shape);
 
 interface FormFile {
   name?: string;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 function isFormFile(value: unknown): value is FormFile {
-  return typeof value === 'object' && value !== null && typeof (value as FormFile).text === 'function';
+  return typeof value === 'object' && value !== null && typeof (value as FormFile).arrayBuffer === 'function';
+}
+
+/** An uploaded file whose bytes are not UTF-8: refused with 422 file.not-utf8. */
+export interface NotUtf8Upload {
+  encoding: 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
+  line: number;
+  message: string;
 }
 
 /**
@@ -141,7 +164,7 @@ function isFormFile(value: unknown): value is FormFile {
  */
 export async function importFormToRequest(
   form: Record<string, unknown>,
-): Promise<{ request: unknown; errors: { path: string; message: string }[] }> {
+): Promise<{ request: unknown; errors: { path: string; message: string }[]; notUtf8?: NotUtf8Upload }> {
   const errors: { path: string; message: string }[] = [];
   const text = (key: string): string | undefined => {
     const value = form[key];
@@ -161,12 +184,18 @@ export async function importFormToRequest(
   let csv: string | undefined;
   let uploadedName: string | undefined;
   if (isFormFile(file)) {
-    csv = await file.text();
+    // Strictly: bytes that are not UTF-8 are refused, never decoded with U+FFFD.
+    const decoded = decodeUpload(new Uint8Array(await file.arrayBuffer()));
     uploadedName = file.name;
+    if (!decoded.ok) return { request: undefined, errors, notUtf8: { encoding: decoded.encoding, line: decoded.line, message: decoded.message } };
+    csv = decoded.text;
   } else if (typeof file === 'string') {
-    csv = file;
+    errors.push({
+      path: 'file',
+      message: `is text, not an uploaded file: attach the CSV file with -F file=@students.csv (with the @; "-F file=${file.length > 20 ? `${file.slice(0, 20)}…` : file}" sends those characters as the value)`,
+    });
   } else {
-    errors.push({ path: 'file', message: 'is required: attach the CSV file (curl -F file=@students.csv)' });
+    errors.push({ path: 'file', message: 'is missing: attach the CSV file with -F file=@students.csv' });
   }
   const hasHeader = text('hasHeaderRow');
   const groupText = text('customGroupId');

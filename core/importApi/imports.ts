@@ -111,6 +111,9 @@ export const previewResponseSchema = z
     description: z.string(),
     type: z.literal(IMPORT_TYPE),
     submittable: z.boolean().meta({ description: 'True when nothing blocks a submission (no errors).' }),
+    options: importOptionsSchema
+      .optional()
+      .meta({ description: 'The options this preview applied (defaults filled in): check them before submitting.' }),
     mapping: z.object({ hasHeaderRow: z.boolean(), columns: z.array(mappedColumnSchema) }),
     schools: z.array(schoolValueSchema),
     problemCounts: problemCountsSchema,
@@ -151,6 +154,7 @@ export const importSummarySchema = z
     expectedCounts: rowCountsSchema.meta({ description: 'What the submission was expected to do (its preview).' }),
     counts: rowCountsSchema.nullable().meta({ description: 'What processing did; null until it has run.' }),
     failureReasons: z.array(z.string()),
+    options: importOptionsSchema.optional().meta({ description: 'The options the import applies (defaults filled in).' }),
   })
   .meta({ id: 'ImportSummary' });
 export type ImportSummary = z.infer<typeof importSummarySchema>;

@@ -2,3 +2,4 @@ export * from './analyzeImportFile';
 export * from './buildImportRows';
 export * from './canonicalValues';
 export * from './schoolMapping';
+export * from './decodeUpload';

@@ -4,11 +4,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import {
   formatImportNumber,
+  IMPORT_FORM_KEYS,
+  IMPORT_REQUEST_KEYS,
   importFormToRequest,
   type ImportRequest,
   importRequestSchema,
   type Role,
 } from '../../core/importApi';
+import { checkDecodedText } from '../../core/importFile';
 import { ApiError } from '../errors';
 import type { ImportService } from '../importing/importService';
 import type { Logger } from '../log';
@@ -35,9 +38,46 @@ type Env = { Variables: { account: AccountRecord } };
 
 const PUBLIC_PATHS = new Set(['/api/v1/health', '/api/v1/openapi.json']);
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): { path: string; message: string }[] {
-  return issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message }));
+/** Edit distance, for "did you mean" on a misspelt key. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length] as number;
 }
+
+/** The message for a key the schema does not have: the allowed keys, and the nearest one. */
+export function unknownKeyMessage(key: string, allowed: readonly string[] | undefined): string {
+  if (!allowed || allowed.length === 0) return 'is not a known key';
+  const best = [...allowed].sort((a, b) => distance(key, a) - distance(key, b))[0] as string;
+  const hint = distance(key, best) <= Math.max(2, Math.floor(best.length / 3)) ? ` Did you mean "${best}"?` : '';
+  return `is not a known key (misspelt keys are refused, not ignored).${hint} Allowed: ${allowed.join(', ')}`;
+}
+
+function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix = '',
+  allowedKeys: (path: string) => readonly string[] | undefined = () => undefined,
+): { path: string; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const inner = issue.path.map(String).join('.');
+      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: unknownKeyMessage(key, allowedKeys(inner)) }));
+    }
+    return [{ path: path || '(body)', message: issue.message }];
+  });
+}
+
+const requestKeys = (path: string) => IMPORT_REQUEST_KEYS[path];
+const formKeys = (path: string) => (path === '' ? IMPORT_FORM_KEYS : undefined);
 
 function invalid(details: { path: string; message: string }[], what = 'The request'): ApiError {
   return new ApiError(
@@ -81,7 +121,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
           );
         }
       }
-      throw invalid(describeIssues(issues, target === 'json' || target === 'form' ? '' : target));
+      throw invalid(
+        describeIssues(
+          issues,
+          target === 'json' || target === 'form' ? '' : target,
+          target === 'json' ? requestKeys : target === 'form' ? formKeys : undefined,
+        ),
+        target === 'form' ? 'The form' : 'The request',
+      );
     },
   });
 
@@ -134,13 +181,27 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   /** The ImportRequest of a preview or submission, from JSON or from a multipart form. */
   async function importRequest(c: Context<Env>, valid: { json: unknown; form: unknown }): Promise<ImportRequest> {
     const type = c.req.header('content-type') ?? '';
-    if (/^application\/([a-z.-]+\+)?json/i.test(type)) return valid.json as ImportRequest;
-    if (/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) {
-      const { request, errors } = await importFormToRequest(valid.form as Record<string, unknown>);
+    let request: ImportRequest | undefined;
+    if (/^application\/([a-z.-]+\+)?json/i.test(type)) request = valid.json as ImportRequest;
+    else if (/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) {
+      const { request: fromForm, errors, notUtf8 } = await importFormToRequest(valid.form as Record<string, unknown>);
+      if (notUtf8) {
+        throw new ApiError(422, 'file.not-utf8', notUtf8.message, {
+          details: [{ path: 'file', message: `not UTF-8 (probably ${notUtf8.encoding}); first bad byte on line ${notUtf8.line}` }],
+        });
+      }
       if (errors.length > 0) throw invalid(errors, 'The form');
-      const parsed = importRequestSchema.safeParse(request);
-      if (!parsed.success) throw invalid(describeIssues(parsed.error.issues), 'The form');
-      return parsed.data;
+      const parsed = importRequestSchema.safeParse(fromForm);
+      if (!parsed.success) throw invalid(describeIssues(parsed.error.issues, '', requestKeys), 'The form');
+      request = parsed.data;
+    }
+    if (request) {
+      // Text that was decoded lossily before it got here: never store or hash it.
+      const damaged = checkDecodedText(request.csv);
+      if (damaged) {
+        throw new ApiError(422, 'file.not-utf8', damaged.message, { details: [{ path: 'csv', message: `not UTF-8 text (line ${damaged.line})` }] });
+      }
+      return request;
     }
     throw new ApiError(400, 'request.invalid', 'The body is missing: send an ImportRequest as JSON, or a multipart form with the file.');
   }

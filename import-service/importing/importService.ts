@@ -92,6 +92,7 @@ export class ImportService {
       description: request.description,
       type: request.type,
       submittable: counts.errors === 0,
+      options: request.options,
       mapping: { hasHeaderRow: analysis.hasHeaderRow, columns: analysis.columns },
       schools: summarizeSchoolValues(analysis.rows.map((r) => r.schoolValue), request.schoolMapping, schools).map((s) => ({
         value: s.value,

@@ -17,6 +17,15 @@ export interface PreparedImport {
  * every required field, and the file has rows. Throws the 422 that says what is wrong.
  */
 export function prepareImport(request: ImportRequest, district: DistrictStore, today?: Date): PreparedImport {
+  if (/^\uFEFF?\s*$/.test(request.csv)) {
+    throw new ApiError(
+      422,
+      'file.empty',
+      request.csv.length === 0
+        ? 'The file is empty (0 bytes): it holds no header and no users. Check that you attached the right file. Nothing was written.'
+        : 'The file is empty: it holds only blank lines (or only a byte order mark), no header and no users. Check that you attached the right file. Nothing was written.',
+    );
+  }
   const schools = district.schools();
   const unknownTargets = unknownSchoolTargets(request.schoolMapping, schools);
   if (unknownTargets.length > 0) {
@@ -58,7 +67,7 @@ export function prepareImport(request: ImportRequest, district: DistrictStore, t
     });
   }
   if (analysis.rows.length === 0) {
-    throw new ApiError(422, 'file.empty', 'The file has no users: it holds no data rows below its header.');
+    throw new ApiError(422, 'file.empty', 'The file has no users: it holds no data rows below its header. Nothing was written.');
   }
   return { request, analysis, schools, group };
 }

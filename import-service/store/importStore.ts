@@ -178,6 +178,7 @@ export class ImportStore {
       expectedCounts: JSON.parse(r.expected_counts) as RowCounts,
       counts: r.counts === null ? null : (JSON.parse(r.counts) as RowCounts),
       failureReasons: JSON.parse(r.failure_reasons) as string[],
+      options: JSON.parse(r.options) as ImportOptions,
     };
   }
 
