@@ -96,7 +96,10 @@ async function main() {
     await waitForCount(panel, 'errors', '0');
     await panel.getByRole('button', { name: 'Save staff.csv' }).click();
     await panel.getByRole('button', { name: 'Save staff.csv' }).waitFor({ state: 'detached' });
-    await panel.locator('vscode-checkbox', { hasText: 'Accept the 1 caution' }).click();
+    const accept = panel.locator('vscode-checkbox', { hasText: 'Accept the 1 caution' });
+    await accept.focus();
+    await accept.press(' ');
+    await panel.locator('vscode-checkbox[checked]', { hasText: 'Accept the 1 caution' }).waitFor();
     await shot(page, 'validate');
 
     // Additional Actions: e-mail the staff, preview.
@@ -222,9 +225,14 @@ async function main() {
   }
 }
 
+/** Next, from the keyboard: focus the button, press Enter; the new step's heading takes the focus. */
 async function next(panel, heading) {
-  await panel.locator('.step-footer vscode-button', { hasText: 'Next' }).click();
-  await panel.getByRole('heading', { name: heading }).waitFor({ timeout: STEP_TIMEOUT });
+  const button = panel.locator('.step-footer vscode-button', { hasText: 'Next' });
+  await button.focus();
+  await button.press('Enter');
+  const title = panel.getByRole('heading', { name: heading });
+  await title.waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(await title.evaluate((el) => el === document.activeElement), true, `the focus moved to "${heading}"`);
 }
 
 /**
