@@ -5,7 +5,7 @@ import {
   type RowMessage,
   type RowPreview,
 } from '../../core/importApi';
-import { type ImportFileRow, resolveSchoolValue } from '../../core/importFile';
+import { dataRows, type ImportFileRow, resolveSchoolValue } from '../../core/importFile';
 import { hashConcurrency, mapLimited, verifyPassword } from '../passwords';
 import type { UserStore } from '../store/userStore';
 import type { PreparedImport } from './prepare';
@@ -80,6 +80,18 @@ export function planImport(
     target.set(index, list);
   }
   const schoolName = (sisId: string) => schools.find((s) => s.sisId === sisId)?.name ?? null;
+  // Where a row's Username or Email Address cell is, to place a district clash on it as the editor places its problems.
+  const rawRows = dataRows(analysis.document);
+  const columnOf = analysis.document.getMapping().columnOf;
+  const cellRange = (index: number, field: 'Username' | 'Email Address', line: number) => {
+    const raw = rawRows[index];
+    const column = columnOf[field];
+    const cell = raw && column !== undefined ? raw.cells[column] : undefined;
+    if (!raw || !cell) return { line, column: 1, endLine: line, endColumn: 1 };
+    const start = analysis.document.positionAt(raw.start + cell.start);
+    const end = analysis.document.positionAt(raw.start + cell.end);
+    return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
   const counts = emptyRowCounts();
   const districtProblems: ApiProblem[] = [];
   const planned = analysis.rows.map((row, index): PlannedRow => {
@@ -94,16 +106,8 @@ export function planImport(
       isMember: (g, u) => users.isMember(g, u),
     }, states[index]?.state);
     for (const e of plan.errors) {
-      districtProblems.push({
-        code: e.code,
-        severity: 'error',
-        message: e.message,
-        line: row.line,
-        column: 1,
-        endLine: row.line,
-        endColumn: 1,
-        field: e.code === 'district.email-taken' ? 'Email Address' : 'Username',
-      });
+      const field = e.code === 'district.email-taken' ? 'Email Address' : 'Username';
+      districtProblems.push({ code: e.code, severity: 'error', message: e.message, ...cellRange(index, field, row.line), field });
     }
     const errors = lintErrors.get(index) ?? [];
     if (errors.length > 0) {

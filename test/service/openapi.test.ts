@@ -95,4 +95,33 @@ describe('import service: OpenAPI document', function () {
     const rows = paths()['/api/v1/imports/{number}/rows']!.get!;
     assert.deepEqual((rows.parameters as Json[]).map((p) => `${p.in}:${p.name}`).sort(), ['path:number', 'query:limit', 'query:offset', 'query:outcome']);
   });
+
+  it('every pattern is a JSON Schema (ECMA-262) regular expression, and a sample request matches ImportRequest\'s', function () {
+    const patterns: [string, string][] = [];
+    const walk = (node: unknown, at: string) => {
+      if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${at}[${i}]`));
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'pattern' && typeof v === 'string') patterns.push([at, v]);
+          else walk(v, `${at}.${k}`);
+        }
+      }
+    };
+    walk(doc, '');
+    assert.ok(patterns.length > 0);
+    for (const [at, pattern] of patterns) {
+      assert.doesNotMatch(pattern, /\/[a-z]*$/, `${at}: a JavaScript flag leaked into ${pattern}`);
+      assert.doesNotThrow(() => new RegExp(pattern, 'u'), `${at}: ${pattern}`);
+    }
+    const fileName = (schemas().ImportRequest!.properties as Record<string, Json>).fileName!;
+    const re = new RegExp(fileName.pattern as string, 'u');
+    for (const name of ['students.csv', 'Students.CSV', 'a.b.Csv']) assert.match(name, re, name);
+    for (const name of ['students.txt', 'students.csv.txt', 'csv']) assert.doesNotMatch(name, re, name);
+  });
+
+  it('describes the request objects as closed (additionalProperties: false)', function () {
+    for (const name of ['ImportRequest', 'ImportOptions', 'ColumnMapping', 'ImportForm']) {
+      assert.equal(schemas()[name]!.additionalProperties, false, name);
+    }
+  });
 });

@@ -166,6 +166,26 @@ describe('import service: rows that clash with the district', function () {
     assert.deepEqual([error?.status, error?.code], [422, 'file.conflicts-with-district']);
   });
 
+  it('places district.username-taken and district.email-taken at the Username and Email Address cells', async function () {
+    const service = await ServiceProcess.start({ args: ['--seed', seedFile()] });
+    running.push(service);
+    const client = service.client();
+    await importRows(client, [student('9301', { Username: 'lee', 'Email Address': 'lee@lincoln.example.org' })]);
+    const text = csv([student('9302', { Username: 'LEE', 'Email Address': 'Lee@Lincoln.example.org' })], FIELDS);
+    const line2 = text.split('\r\n')[1] as string;
+    const preview = await client.preview(request(text));
+    const at = (code: string) => preview.problems.find((p) => p.code === code);
+    for (const [code, value, field] of [
+      ['district.username-taken', 'LEE', 'Username'],
+      ['district.email-taken', 'Lee@Lincoln.example.org', 'Email Address'],
+    ] as const) {
+      const p = at(code);
+      const start = line2.indexOf(`,${value},`) + 1;
+      assert.ok(p, code);
+      assert.deepEqual([p.line, p.column, p.endLine, p.endColumn, p.field], [2, start + 1, 2, start + 1 + value.length, field], code);
+    }
+  });
+
   it('a clash that appears after submission fails only its row: Completed with errors', async function () {
     const dataDir = tempDataDir('clash');
     const queued = await ServiceProcess.start({ dataDir, processNow: false, args: ['--seed', seedFile(), '--window', closedWindow()] });
