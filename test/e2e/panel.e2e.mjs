@@ -158,6 +158,17 @@ async function main() {
     await panel.locator('[data-preview="conflict"]').scrollIntoViewIfNeeded();
     await shot(page, 'preview-conflicts');
 
+    // "Classworks: Submit Import" from the palette: everything is ready, so one confirmation, then the import.
+    await page.keyboard.press('Control+1');
+    await runCommand(page, 'Classworks: Submit Import');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Submit staff.csv to Sandbox District?' });
+    await dialog.waitFor({ timeout: STEP_TIMEOUT });
+    await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
+    await panel.locator('[data-import-number]').filter({ hasText: '00002' }).waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.notification-toast', { hasText: 'import 00002 (staff.csv) Completed' }).waitFor({ timeout: STEP_TIMEOUT });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    say('Submit Import: import 00002 after one confirmation');
+
     // School Mapping with values that match no school: students.csv has "123" (lost zeros) and "00310".
     await page.keyboard.press('Control+1');
     await openFile(page, 'students.csv');
@@ -228,10 +239,18 @@ async function main() {
 /** Next, from the keyboard: focus the button, press Enter; the new step's heading takes the focus. */
 async function next(panel, heading) {
   const button = panel.locator('.step-footer vscode-button', { hasText: 'Next' });
-  await button.focus();
-  await button.press('Enter');
   const title = panel.getByRole('heading', { name: heading });
-  await title.waitFor({ timeout: STEP_TIMEOUT });
+  // VS Code may still be moving the focus into a webview it has just revealed: try again then.
+  for (let attempt = 1; ; attempt++) {
+    await button.focus();
+    await button.press('Enter');
+    try {
+      await title.waitFor({ timeout: attempt < 3 ? 5000 : STEP_TIMEOUT });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   assert.equal(await title.evaluate((el) => el === document.activeElement), true, `the focus moved to "${heading}"`);
 }
 
