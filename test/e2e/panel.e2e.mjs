@@ -48,7 +48,20 @@ async function main() {
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
   const workspace = makeWorkspace();
-  const { page, close } = await openWorkbench({ workspace, log: say });
+  const { page, close, userDataDir } = await openWorkbench({ workspace, log: say });
+  // The sandbox district's process id, from its data directory in the extension's global storage.
+  const sandboxPid = () => {
+    const file = path.join(userDataDir, 'User', 'globalStorage', 'classworks-enrollment.classworks-enrollment-tools', 'sandbox', 'data', 'service.pid');
+    return fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').trim()) : undefined;
+  };
+  const alive = (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -216,6 +229,8 @@ async function main() {
     assert.deepEqual(dialogs, [], 'no dialog (alert) was opened');
 
     // A reload of VS Code brings the panel back (webview serializer) at the same file and step.
+    const before = sandboxPid();
+    assert.ok(before && alive(before), 'the sandbox district runs');
     // "Developer: Reload Window" (VS Code saves its state, then the page reloads).
     const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: STEP_TIMEOUT });
     await runCommand(page, 'Developer: Reload Window');
@@ -226,6 +241,9 @@ async function main() {
     // The sandbox district stopped with the extension and is started again for the panel.
     await panel.getByText("Every value leads to one of Sandbox District's schools.").or(panel.getByText('will join the district without a school')).first().waitFor({ timeout: STEP_TIMEOUT });
     say('the panel came back after a reload, at the same file and step');
+    const after = sandboxPid();
+    assert.ok(after && alive(after), 'the sandbox district runs again');
+    assert.ok(after === before || !alive(before), `the sandbox of the previous extension host (process ${before}) stopped with it`);
     say('passed');
   } catch (error) {
     await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});

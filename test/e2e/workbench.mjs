@@ -132,7 +132,7 @@ export async function openWorkbench({ workspace, viewport = { width: 1600, heigh
       timeout: 60_000,
     });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    return { page, close, origin, logFile: path.join(tmpRoot, 'code-server.log') };
+    return { page, close, origin, userDataDir, logFile: path.join(tmpRoot, 'code-server.log') };
   } catch (error) {
     await close();
     throw error;
