@@ -100,15 +100,16 @@ export class ImportPanel implements vscode.Disposable {
   /** Points the panel at another document (or none: the history only). */
   setDocument(uri: vscode.Uri | undefined): void {
     if (uri && this.documentUri?.toString() === uri.toString()) return;
+    const switching = this.documentUri !== undefined;
     for (const d of this.feedDisposables.splice(0)) d.dispose();
     this.feed?.dispose();
     this.feed = undefined;
     this.documentUri = uri;
-    if (this.preview || this.submission) {
-      this.preview = undefined;
-      this.submission = undefined;
-    }
-    this.draft = { ...this.draft, description: '', acceptCautions: false };
+    this.preview = undefined;
+    this.submission = undefined;
+    // Another file: its own description, its own cautions to accept (the policies carry over).
+    // A panel restored after a reload keeps the draft it was saved with.
+    if (switching) this.draft = { ...this.draft, description: '', acceptCautions: false };
     for (const task of ['mapping', 'fix', 'preview', 'submit'] as const) this.tasks.set(task, IDLE_TASK);
     if (uri) {
       const feed = new SnapshotFeed(uri, this.services.server, this.services.statuses, this.services.output);

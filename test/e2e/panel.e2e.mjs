@@ -219,6 +219,8 @@ async function main() {
     await runCommand(page, 'Classworks: Open Import Panel');
     await panel.getByRole('heading', { name: '1. Upload' }).waitFor({ timeout: STEP_TIMEOUT });
     await panel.getByText('html-cells.csv').first().waitFor();
+    assert.equal(await description.inputValue(), '', 'another file starts with its own description');
+    await description.fill('Cells with markup');
     await next(panel, '2. Map Fields');
     await panel.getByText(XSS, { exact: true }).first().waitFor();
     assert.equal(await panel.locator('img').count(), 0, 'no <img> element was made from a cell');
@@ -241,6 +243,9 @@ async function main() {
     // The sandbox district stopped with the extension and is started again for the panel.
     await panel.getByText("Every value leads to one of Sandbox District's schools.").or(panel.getByText('will join the district without a school')).first().waitFor({ timeout: STEP_TIMEOUT });
     say('the panel came back after a reload, at the same file and step');
+    await panel.getByRole('button', { name: 'Upload' }).click();
+    await panel.getByRole('heading', { name: '1. Upload' }).waitFor();
+    assert.equal(await description.inputValue(), 'Cells with markup', 'the description came back too');
     const after = sandboxPid();
     assert.ok(after && alive(after), 'the sandbox district runs again');
     assert.ok(after === before || !alive(before), `the sandbox of the previous extension host (process ${before}) stopped with it`);
