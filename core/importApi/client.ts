@@ -45,6 +45,8 @@ export class ImportServiceError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network' | 'timeout' | 'bad-response',
     readonly body?: ErrorBody,
+    /** For code 'network': the underlying error's code (e.g. UND_ERR_HEADERS_TIMEOUT, ECONNREFUSED). */
+    readonly causeCode?: string,
   ) {
     super(message);
   }
@@ -60,7 +62,17 @@ export interface ImportServiceClientOptions {
   token: string;
   /** Defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * How many times submit() sends the request again, with the same Idempotency-Key, when the
+   * answer is lost to a timeout or a dropped connection (default 3). A large file can take the
+   * service minutes to hash; Node's fetch gives up waiting for the headers after 300 s. The
+   * retry is safe: the service waits for the first request with that key and answers its import.
+   */
+  submitRetries?: number;
 }
+
+/** Errors of a request that may have reached the service: its answer was lost, not refused. */
+const LOST_ANSWER_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -77,8 +89,10 @@ export class ImportServiceClient {
   private readonly base: string;
   private readonly token: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly submitRetries: number;
 
   constructor(options: ImportServiceClientOptions) {
+    this.submitRetries = options.submitRetries ?? 3;
     this.base = options.baseUrl.replace(/\/+$/, '') + '/api/v1';
     this.token = options.token;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
@@ -132,7 +146,18 @@ export class ImportServiceClient {
    * makes a second import for it.
    */
   async submit(request: ImportRequestInput, idempotencyKey: string, o?: CallOptions): Promise<SubmitResult> {
-    const response = await this.send('POST', '/imports', o, request, { 'Idempotency-Key': idempotencyKey });
+    let response: Response;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await this.send('POST', '/imports', o, request, { 'Idempotency-Key': idempotencyKey });
+        break;
+      } catch (error) {
+        // The answer was lost (e.g. the 300 s headers timeout of a long submission): ask again with the same key.
+        const lost = error instanceof ImportServiceError && error.code === 'network' && LOST_ANSWER_CODES.has(error.causeCode ?? '');
+        if (!lost || attempt >= this.submitRetries || o?.signal?.aborted) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 500 * 2 ** attempt)));
+      }
+    }
     const summary = await this.parse(response, importSummarySchema);
     return { import: summary, replayed: response.headers.get('Idempotent-Replayed') === 'true' };
   }
@@ -219,10 +244,14 @@ export class ImportServiceClient {
       return await this.fetchImpl(this.base + path, init);
     } catch (error) {
       if (o?.signal?.aborted) throw error;
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      const causeCode = typeof cause?.code === 'string' ? cause.code : undefined;
       throw new ImportServiceError(
-        `Could not reach the import service at ${this.base}: ${(error as Error).message}. Check that it is running and the URL is right.`,
+        `Could not reach the import service at ${this.base}: ${(error as Error).message}${causeCode ? ` (${causeCode})` : ''}. Check that it is running and the URL is right.`,
         0,
         'network',
+        undefined,
+        causeCode,
       );
     }
   }

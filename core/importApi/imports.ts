@@ -114,6 +114,14 @@ export const previewResponseSchema = z
     options: importOptionsSchema
       .optional()
       .meta({ description: 'The options this preview applied (defaults filled in): check them before submitting.' }),
+    passwordsOverwritten: z
+      .number()
+      .int()
+      .optional()
+      .meta({
+        description:
+          'With existingPasswords "overwrite": existing users whose password will be set from the file. Not verified against their current password (that would cost a slow scrypt per user), so a password that is already the same is counted too.',
+      }),
     mapping: z.object({ hasHeaderRow: z.boolean(), columns: z.array(mappedColumnSchema) }),
     schools: z.array(schoolValueSchema),
     problemCounts: problemCountsSchema,

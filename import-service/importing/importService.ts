@@ -66,8 +66,7 @@ export class ImportService {
 
   private async planned(request: ImportRequest): Promise<{ prepared: PreparedImport; plan: ImportPlan }> {
     const prepared = prepareImport(request, this.deps.district, this.deps.today?.());
-    const states = await passwordStates(prepared, this.deps.users);
-    // Users are read after the asynchronous password checks: the plan is of the district as it is now.
+    const states = passwordStates(prepared, this.deps.users);
     return { prepared, plan: planImport(prepared, this.deps.users, states) };
   }
 
@@ -93,6 +92,7 @@ export class ImportService {
       type: request.type,
       submittable: counts.errors === 0,
       options: request.options,
+      passwordsOverwritten: plan.rows.filter((p) => p.plan.outcome !== 'error' && p.plan.setPassword && p.plan.outcome !== 'create').length,
       mapping: { hasHeaderRow: analysis.hasHeaderRow, columns: analysis.columns },
       schools: summarizeSchoolValues(analysis.rows.map((r) => r.schoolValue), request.schoolMapping, schools).map((s) => ({
         value: s.value,

@@ -6,7 +6,6 @@ import {
   type RowPreview,
 } from '../../core/importApi';
 import { dataRows, type ImportFileRow, resolveSchoolValue } from '../../core/importFile';
-import { hashConcurrency, mapLimited, verifyPassword } from '../passwords';
 import type { UserStore } from '../store/userStore';
 import type { PreparedImport } from './prepare';
 import { type PasswordState, planRow, type RowPlan } from './planRow';
@@ -47,17 +46,16 @@ function rowLocator(rows: readonly ImportFileRow[]): (line: number) => number {
 }
 
 /**
- * For "overwrite", whether each existing user's password is already the file's: scrypt
- * verifications, run in the thread pool. Other rows get undefined.
+ * For "overwrite": every existing user whose row has a password gets it set. The file's
+ * password is NOT compared with the stored hash: that would cost one scrypt (tens of ms) per
+ * existing user in every preview and submission. So a row whose password already is the
+ * user's current one is counted as updated (its password re-hashed with a new salt).
  */
-export async function passwordStates(prepared: PreparedImport, users: UserStore): Promise<{ state: PasswordState; hash?: string }[]> {
+export function passwordStates(prepared: PreparedImport, users: UserStore): { state: PasswordState; hash?: string }[] {
   const overwrite = prepared.request.options.existingPasswords === 'overwrite';
-  return mapLimited(prepared.analysis.rows, hashConcurrency(), async (row) => {
+  return prepared.analysis.rows.map((row) => {
     if (!overwrite || row.password === '') return { state: undefined };
-    const existing = users.byDistrictId(row.values['District ID'] ?? '');
-    if (!existing) return { state: undefined };
-    const same = await verifyPassword(row.password, existing.passwordHash);
-    return same ? { state: 'same', hash: existing.passwordHash } : { state: 'different' };
+    return users.byDistrictId(row.values['District ID'] ?? '') ? { state: 'different' } : { state: undefined };
   });
 }
 
