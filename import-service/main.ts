@@ -1,7 +1,7 @@
 /**
  * The Classworks import service.
  * Contract: node dist/import-service.js --data <dir> --port <n> [--host 127.0.0.1] [--process-now]
- *   [--seed <district.json>] [--token <t>] prints "listening on http://<host>:<port>" when ready;
+ *   [--seed <district.json>] [--token <t> | --token-file <path>] (or env CLASSWORKS_IMPORT_TOKEN) prints "listening on http://<host>:<port>" when ready;
  *   SIGTERM stops it cleanly.
  */
 // scrypt runs in libuv's thread pool: size it before anything uses the pool.

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { DEFAULT_WINDOW, type OffPeakWindow, parseWindow } from './importing/window';
 import type { SmtpSettings } from './mail/mailer';
 
@@ -27,7 +28,9 @@ export const USAGE = `Usage: node dist/import-service.js --data <dir> [options]
   --process-now           process imports at once instead of in the off-peak window
   --window <HH:MM-HH:MM>  off-peak window, local time (default ${DEFAULT_WINDOW}; env CLASSWORKS_IMPORT_WINDOW)
   --seed <file>           merge a district JSON or a .classworks.json into the district at start
-  --token <token>         make <token> the administrator's token (written to <data>/admin-token)
+  --token-file <path>     read the administrator's token from this file (first line); keeps it out of ps
+  --token <token>         make <token> the administrator's token (written to <data>/admin-token); visible
+                          in ps: prefer --token-file or env CLASSWORKS_IMPORT_TOKEN
   --max-body-mb <n>       request body limit in MB (default 50; env CLASSWORKS_MAX_BODY_MB)
   --smtp-host <host>      send e-mail through this SMTP server (env CLASSWORKS_SMTP_HOST);
                           without it e-mails are written to <data>/outbox/*.eml
@@ -60,7 +63,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
     flags.set(name, value);
   }
   const known = new Set([
-    '--data', '--port', '--host', '--process-now', '--window', '--seed', '--token', '--max-body-mb', '--smtp-host',
+    '--data', '--port', '--host', '--process-now', '--window', '--seed', '--token', '--token-file', '--max-body-mb', '--smtp-host',
     '--smtp-port', '--smtp-secure', '--smtp-user', '--mail-from', '--sign-in-url', '--parent-pid', '--help',
   ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`Unknown option ${name}.`);
@@ -85,9 +88,25 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
   }
   const smtpHost = str('--smtp-host') ?? env.CLASSWORKS_SMTP_HOST;
   const secure = flags.has('--smtp-secure') || env.CLASSWORKS_SMTP_SECURE === 'true';
-  const token = str('--token');
+  // The token: --token, else --token-file, else env CLASSWORKS_IMPORT_TOKEN (the last two keep it out of ps).
+  let token = str('--token');
+  let tokenFrom = '--token';
+  const tokenFile = str('--token-file');
+  if (token !== undefined && tokenFile !== undefined) throw new UsageError('Give --token or --token-file, not both.');
+  if (token === undefined && tokenFile !== undefined) {
+    try {
+      token = (fs.readFileSync(tokenFile, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').trim();
+    } catch (error) {
+      throw new UsageError(`Cannot read --token-file ${tokenFile}: ${(error as Error).message}`);
+    }
+    tokenFrom = `The token in ${tokenFile}`;
+  }
+  if (token === undefined && env.CLASSWORKS_IMPORT_TOKEN) {
+    token = env.CLASSWORKS_IMPORT_TOKEN.trim();
+    tokenFrom = 'CLASSWORKS_IMPORT_TOKEN';
+  }
   if (token !== undefined && !/^[\x21-\x7e]{16,512}$/.test(token)) {
-    throw new UsageError('--token must be 16 to 512 printable characters without spaces.');
+    throw new UsageError(`${tokenFrom} must be 16 to 512 printable characters without spaces.`);
   }
   const delay = env.CLASSWORKS_TEST_ROW_DELAY_MS;
   return {

@@ -185,8 +185,8 @@ export const importDetailsSchema = importSummarySchema
 export type ImportDetails = z.infer<typeof importDetailsSchema>;
 
 export const rowOutcomeSchema = z
-  .enum(['pending', 'created', 'updated', 'unchanged', 'error'])
-  .meta({ id: 'RowOutcome', description: 'pending until the import is processed.' });
+  .enum(['pending', 'created', 'updated', 'unchanged', 'error', 'not-applied'])
+  .meta({ id: 'RowOutcome', description: 'pending until the import is processed; not-applied when the import Failed (none of its rows was applied).' });
 export type RowOutcome = z.infer<typeof rowOutcomeSchema>;
 
 export const importRowSchema = z

@@ -115,7 +115,7 @@ export class ImportProcessor {
     if (attempts >= MAX_ATTEMPTS) {
       this.o.log.warn(`import ${label}: processing was interrupted ${attempts} times; giving up`);
       this.fail(number, [
-        `Processing was interrupted ${attempts} times (the service stopped while it ran) and has been given up. Nothing of this import was applied. Submit the file again.`,
+        `Processing was interrupted ${attempts} times (the service stopped while it ran) and has been given up. Nothing of this import was applied. Submit the file again with a NEW Idempotency-Key (the same key answers this Failed import again).`,
       ]);
       return;
     }
@@ -137,7 +137,7 @@ export class ImportProcessor {
       const reason =
         error instanceof ImportFailure
           ? error.message
-          : `The import could not be applied (${(error as Error).message}); nothing of it was applied.`;
+          : `The import could not be applied (${(error as Error).message}); nothing of it was applied. Submit the file again with a NEW Idempotency-Key (the same key answers this Failed import again).`;
       this.o.log.error(`import ${label}: failed: ${reason}`);
       this.fail(number, [reason]);
     }
@@ -170,7 +170,9 @@ export class ImportProcessor {
     const schools = district.schools();
     const groupId = options.customGroupId;
     if (groupId !== null && !district.group(groupId)) {
-      throw new ImportFailure(`The custom group (id ${groupId}) chosen for the students no longer exists; nothing was applied.`);
+      throw new ImportFailure(
+        `The custom group (id ${groupId}) chosen for the students no longer exists; nothing was applied. Choose another group and submit the file again with a NEW Idempotency-Key (the same key answers this Failed import again).`,
+      );
     }
     const schoolName = (sisId: string) => schools.find((s) => s.sisId === sisId)?.name ?? null;
     const districtName = district.name();

@@ -313,6 +313,8 @@ export class ImportStore {
    */
   finish(number: number, status: ImportStatus, counts: RowCounts | null, reasons: string[]): void {
     this.db.run('UPDATE import_rows SET password_hash = NULL, password_same_as = NULL WHERE import_number = ?', [number]);
+    // A Failed import applied none of its rows: they are "not-applied", never left "pending".
+    if (status === 'Failed') this.db.run("UPDATE import_rows SET outcome = 'not-applied' WHERE import_number = ? AND outcome = 'pending'", [number]);
     this.db.run('UPDATE imports SET status = ?, completed_at = ?, counts = ?, failure_reasons = ? WHERE number = ?', [
       status,
       nowIso(),

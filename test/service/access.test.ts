@@ -1,7 +1,9 @@
 /** Access: bearer tokens, roles, 401 and 403; the sandbox's administrator token. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { csv, request, student } from './helpers/fixtures';
-import { newKey, ServiceProcess } from './helpers/serviceProcess';
+import { newKey, ServiceProcess, tempDataDir } from './helpers/serviceProcess';
 
 interface ErrorJson {
   error: { status: number; code: string; message: string };
@@ -81,5 +83,26 @@ describe('import service: access', function () {
 
   it('listens on 127.0.0.1 by default', function () {
     assert.match(service.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('takes the administrator token from --token-file or CLASSWORKS_IMPORT_TOKEN, so it is not on the command line', async function () {
+    const secret = 'file-token-0123456789abcdef-xyz';
+    const dir = tempDataDir('token-file');
+    const file = path.join(dir, 'token.txt');
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    for (const [args, env, token] of [
+      [['--token-file', file], {}, secret],
+      [[], { CLASSWORKS_IMPORT_TOKEN: 'env-token-0123456789abcdef-xyz' }, 'env-token-0123456789abcdef-xyz'],
+    ] as const) {
+      const s = await ServiceProcess.start({ token: null, args: [...args], env: { ...env } });
+      try {
+        assert.doesNotMatch(s.child.spawnargs.join(' '), new RegExp(token), 'not in the arguments');
+        assert.equal((await s.client(token).me()).role, 'district-admin');
+        assert.equal(fs.readFileSync(path.join(s.dataDir, 'admin-token'), 'utf8').trim(), token);
+        assert.doesNotMatch(s.stderr, new RegExp(token), 'not printed');
+      } finally {
+        await s.stop();
+      }
+    }
   });
 });

@@ -53,6 +53,10 @@ describe('import service: processing', function () {
     assert.equal(done.attempts, 3);
     assert.match(done.failureReasons.join(' '), /interrupted 3 times.*Nothing of this import was applied/);
     assert.equal(done.counts, null);
+    assert.match(done.failureReasons.join(' '), /NEW Idempotency-Key/, 'says how to try again');
+    const rows = await client.getImportRows(submitted.number);
+    assert.deepEqual(rows.rows.map((r) => r.outcome), ['not-applied', 'not-applied'], 'never left "pending"');
+    assert.equal((await client.getImportRows(submitted.number, { outcome: 'not-applied' })).total, 2);
     assert.equal((await client.listUsers()).total, 0);
     const mail = await service.waitUntil('the failure e-mail', () => {
       const box = path.join(dataDir, 'outbox');
