@@ -464,7 +464,7 @@ export class EnrollmentDocument {
         column,
         count: (shape) => index.count(shape),
         shapes: () => index.shapes(),
-        rows: (shape) => index.rows(shape),
+        rows: (shape, ordered) => index.rows(shape, ordered),
         cell: (row, other = field) => {
           const c = this.mapping.columnOf[other];
           return c === undefined ? undefined : row.cell(c);

@@ -31,9 +31,10 @@ export class ShapeIndex {
     return [...this.byShape.keys()].sort();
   }
 
-  /** The rows of a shape, in document order. */
-  rows(shape: string): Row[] {
+  /** The rows of a shape, in document order (or in the order they were added, when `ordered` is false). */
+  rows(shape: string, ordered = true): Row[] {
     const rows = this.byShape.get(shape);
-    return rows ? [...rows].sort((a, b) => a.start - b.start) : [];
+    if (!rows) return [];
+    return ordered ? [...rows].sort((a, b) => a.start - b.start) : [...rows];
   }
 }

@@ -9,9 +9,11 @@ import {
   formatDate,
   isAfter,
   isRealDate,
+  type NumericDate,
   readNumericDate,
 } from '../values/dates';
 import { replaceCellValue } from './cellEdits';
+import { lazyProblem } from './lazyProblem';
 import { plural } from './messageText';
 import type { ColumnContext, ColumnRule, RowRule } from './ruleTypes';
 
@@ -87,17 +89,24 @@ export const birthdateDayFirst: ColumnRule = {
   fields: ['Birthdate'],
   shape: birthdateShape,
   check(ctx) {
-    const format = ctx.config.dateFormat ?? DEFAULT_DATE_FORMAT;
     const proofCount = ctx.count('dmy') + ctx.count('yy-dmy');
     const twoDigit = ctx.count('yy-dmy') + ctx.count('yy-amb') + ctx.count('yy');
     if (proofCount === 0 && twoDigit === 0) return;
-    const proofRows = proofCount > 0 ? [...ctx.rows('dmy'), ...ctx.rows('yy-dmy')].sort((a, b) => a.start - b.start) : [];
-    const ambiguousRows = proofCount > 0 ? [...ctx.rows('amb'), ...ctx.rows('yy-amb')].sort((a, b) => a.start - b.start) : [];
-    const firstProof = proofRows[0];
-    const firstProofValue = firstProof ? ctx.cell(firstProof)?.value : undefined;
+    const format = ctx.config.dateFormat ?? DEFAULT_DATE_FORMAT;
+    // Rows in no particular order: the report sorts problems by position, and a day-first column
+    // of a large file has tens of thousands of these rows.
+    const proofRows = proofCount > 0 ? [...ctx.rows('dmy', false), ...ctx.rows('yy-dmy', false)] : [];
+    const ambiguousRows = proofCount > 0 ? [...ctx.rows('amb', false), ...ctx.rows('yy-amb', false)] : [];
+    const firstOf = (rows: readonly Row[]) => rows.reduce<Row | undefined>((a, r) => (a === undefined || r.start < a.start ? r : a), undefined);
+    const firstProof = firstOf(proofRows);
+    const firstAmbiguous = firstOf(ambiguousRows);
+    const proofNote = () => {
+      const value = firstProof ? ctx.cell(firstProof)?.value : undefined;
+      return firstProof && value !== undefined ? `"${value}" on line ${firstProof.line + 1}` : 'another row';
+    };
 
     // Reading the whole column day first, in one edit: the way out when some dates prove the
-    // column day-first and others could be read either way.
+    // column day-first and others could be read either way. Built when first asked for.
     let columnFix: OffsetFix | undefined | null = null;
     const columnConversion = (): OffsetFix | undefined => {
       if (columnFix !== null) return columnFix;
@@ -113,7 +122,8 @@ export const birthdateDayFirst: ColumnRule = {
       columnFix = edits.length > 1 ? { title: `Read the ${edits.length} day-first Birthdates of this column day first and write them as ${format}`, edits } : undefined;
       return columnFix;
     };
-    // The conversion has an edit per row; past this many rows it is offered on the first problem only.
+    // The conversion has an edit per row; past this many rows only the first problem that is
+    // shown offers it.
     const everywhere = proofRows.length + ambiguousRows.length <= 1000;
     let offered = false;
     const conversionFor = (row: Row): OffsetFix[] => {
@@ -124,97 +134,93 @@ export const birthdateDayFirst: ColumnRule = {
       // Edits by absolute offset, made relative to the row the problem is reported on.
       return [{ title: fix.title, edits: fix.edits.map((e) => ({ start: e.start - row.start, end: e.end - row.start, newText: e.newText })) }];
     };
-    const proofNote = firstProof && firstProofValue !== undefined ? `"${firstProofValue}" on line ${firstProof.line + 1}` : 'another row';
 
-    for (const row of proofRows) {
+    for (const row of ctx.rows('dmy', false)) {
       const cell = ctx.cell(row);
-      const d = cell && readNumericDate(cell.value);
-      if (!cell || !d || d.yearDigits !== 4) continue;
-      const date = { year: d.year, month: d.second, day: d.first };
-      const written = formatDate(date, format);
-      const rowFix: OffsetFix = { title: `Change Birthdate "${cell.value}" to "${written}" (${describeDate(date)})`, edits: [replaceCellValue(cell, written)] };
-      const base = `Birthdate "${cell.value}" is written day first (DD/MM/YYYY): there is no month ${d.first}, so it is ${describeDate(date)}. The import reads month first (MM/DD/YYYY) and rejects it.`;
-      if (ambiguousRows.length === 0) {
-        ctx.report(row, { code: 'birthdate.day-first', message: `${base} Write it as ${written}.`, start: cell.valueStart, end: cell.valueEnd, field: 'Birthdate', fix: rowFix });
-        continue;
-      }
-      const firstAmbiguous = ambiguousRows[0] as Row;
-      ctx.report(row, {
-        code: 'birthdate.day-first',
-        message: `${base} ${plural(ambiguousRows.length, 'other Birthdate')} in this column (the first on line ${firstAmbiguous.line + 1}) can be read either way round and ${ambiguousRows.length === 1 ? 'is' : 'are'} probably day first too; rewriting this date alone would hide that. Convert the column's day-first dates together, or check them against the SIS.`,
-        start: cell.valueStart,
-        end: cell.valueEnd,
-        field: 'Birthdate',
-        suggestions: [...conversionFor(row), rowFix],
-      });
+      if (!cell) continue;
+      ctx.report(
+        row,
+        lazyProblem('birthdate.day-first', 'Birthdate', cell.valueStart, cell.valueEnd, () => {
+          const d = readNumericDate(cell.value) as NumericDate;
+          const date = { year: d.year, month: d.second, day: d.first };
+          const written = formatDate(date, format);
+          const rowFix: OffsetFix = { title: `Change Birthdate "${cell.value}" to "${written}" (${describeDate(date)})`, edits: [replaceCellValue(cell, written)] };
+          const base = `Birthdate "${cell.value}" is written day first (DD/MM/YYYY): there is no month ${d.first}, so it is ${describeDate(date)}. The import reads month first (MM/DD/YYYY) and rejects it.`;
+          if (!firstAmbiguous) return { message: `${base} Write it as ${written}.`, fix: rowFix };
+          return {
+            message: `${base} ${plural(ambiguousRows.length, 'other Birthdate')} in this column (the first on line ${firstAmbiguous.line + 1}) can be read either way round and ${ambiguousRows.length === 1 ? 'is' : 'are'} probably day first too; rewriting this date alone would hide that. Convert the column's day-first dates together, or check them against the SIS.`,
+            suggestions: [...conversionFor(row), rowFix],
+          };
+        }),
+      );
     }
 
     if (proofCount > 0) {
-      for (const row of ctx.rows('amb')) {
+      for (const row of ctx.rows('amb', false)) {
         const cell = ctx.cell(row);
-        const d = cell && readNumericDate(cell.value);
-        if (!cell || !d) continue;
-        const monthFirst = { year: d.year, month: d.first, day: d.second };
-        const dayFirst = { year: d.year, month: d.second, day: d.first };
-        const written = formatDate(dayFirst, format);
-        ctx.report(row, {
-          code: 'birthdate.ambiguous',
-          message: `Birthdate "${cell.value}" can be read two ways: ${describeDate(monthFirst)} (month first, as the import reads it) or ${describeDate(dayFirst)} (day first). This column has dates written day first (${proofNote}), so this one probably is too, and the import would store the wrong birthdate. Check it against the SIS, or convert the column's day-first dates together.`,
-          start: cell.valueStart,
-          end: cell.valueEnd,
-          field: 'Birthdate',
-          suggestions: [
-            ...conversionFor(row),
-            { title: `Read it day first: change Birthdate "${cell.value}" to "${written}" (${describeDate(dayFirst)})`, edits: [replaceCellValue(cell, written)] },
-          ],
-        });
+        if (!cell) continue;
+        ctx.report(
+          row,
+          lazyProblem('birthdate.ambiguous', 'Birthdate', cell.valueStart, cell.valueEnd, () => {
+            const d = readNumericDate(cell.value) as NumericDate;
+            const monthFirst = { year: d.year, month: d.first, day: d.second };
+            const dayFirst = { year: d.year, month: d.second, day: d.first };
+            const written = formatDate(dayFirst, format);
+            return {
+              message: `Birthdate "${cell.value}" can be read two ways: ${describeDate(monthFirst)} (month first, as the import reads it) or ${describeDate(dayFirst)} (day first). This column has dates written day first (${proofNote()}), so this one probably is too, and the import would store the wrong birthdate. Check it against the SIS, or convert the column's day-first dates together.`,
+              suggestions: [
+                ...conversionFor(row),
+                { title: `Read it day first: change Birthdate "${cell.value}" to "${written}" (${describeDate(dayFirst)})`, edits: [replaceCellValue(cell, written)] },
+              ],
+            };
+          }),
+        );
       }
     }
 
     for (const shape of ['yy-dmy', 'yy-amb', 'yy'] as const) {
-      for (const row of ctx.rows(shape)) {
+      for (const row of ctx.rows(shape, false)) {
         const cell = ctx.cell(row);
-        const d = cell && readNumericDate(cell.value);
-        if (!cell || !d) continue;
-        const type = ctx.userType(row);
-        const [min, max] = AGE_RANGE[type ?? 'unknown'];
-        const orderUnknown = shape === 'yy-amb' && proofCount > 0;
-        const readings =
-          shape === 'yy-dmy' ? [{ month: d.second, day: d.first }] : orderUnknown ? [{ month: d.second, day: d.first }, { month: d.first, day: d.second }] : [{ month: d.first, day: d.second }];
-        const candidates = readings.flatMap((r) => centuries(ctx, row, d.year, r.month, r.day));
-        const plausible = candidates.filter((c) => c.plausible);
-        const yy = String(d.year).padStart(2, '0');
-        const guess = `19${yy} or 20${yy}`;
-        let why: string;
-        if (shape === 'yy-dmy') why = ` It is also written day first (there is no month ${d.first}).`;
-        else if (orderUnknown) why = ` And this column has dates written day first (${proofNote}), so day and month may be the other way round too.`;
-        else why = '';
-        const ages = candidates.map((c) => `${readings.length > 1 ? describeDate(c.date) : c.date.year}: age ${c.age}`).join(', ');
-        const change = (c: Candidate): OffsetFix => {
-          const written = formatDate(c.date, format);
-          return { title: `Change Birthdate "${cell.value}" to "${written}" (${describeDate(c.date)}, age ${c.age})`, edits: [replaceCellValue(cell, written)] };
-        };
-        const safe = readings.length === 1 && plausible.length === 1 && !(shape === 'yy-dmy' && ambiguousRows.length > 0);
-        const only = plausible[0];
-        let advice: string;
-        if (safe && only) {
-          advice = `Only ${only.date.year} gives a usual age for ${WHO[type ?? 'unknown']} (${min}–${max}; ${ages}). Write the full year: ${formatDate(only.date, format)}.`;
-        } else if (plausible.length > 1) {
-          advice = `More than one reading gives a usual age for ${WHO[type ?? 'unknown']} (${min}–${max}; ${ages}): take the full date from the SIS.`;
-        } else if (plausible.length === 0) {
-          advice = `No reading gives a usual age for ${WHO[type ?? 'unknown']} (${min}–${max}${ages ? `; ${ages}` : ''}): check the date and the User Type against the SIS.`;
-        } else {
-          advice = `Check it against the SIS, or convert the column's day-first dates together.`;
-        }
-        ctx.report(row, {
-          code: 'birthdate.two-digit-year',
-          message: `Birthdate "${cell.value}" has a two-digit year, so the century is a guess (${guess}?).${why} ${advice}`,
-          start: cell.valueStart,
-          end: cell.valueEnd,
-          field: 'Birthdate',
-          fix: safe && only ? change(only) : undefined,
-          suggestions: safe ? [] : [...(shape !== 'yy' ? conversionFor(row) : []), ...(plausible.length > 0 ? plausible : candidates).map(change)],
-        });
+        if (!cell) continue;
+        ctx.report(
+          row,
+          lazyProblem('birthdate.two-digit-year', 'Birthdate', cell.valueStart, cell.valueEnd, () => {
+            const d = readNumericDate(cell.value) as NumericDate;
+            const type = ctx.userType(row);
+            const orderUnknown = shape === 'yy-amb' && proofCount > 0;
+            const readings =
+              shape === 'yy-dmy'
+                ? [{ month: d.second, day: d.first }]
+                : orderUnknown
+                  ? [{ month: d.second, day: d.first }, { month: d.first, day: d.second }]
+                  : [{ month: d.first, day: d.second }];
+            const candidates = readings.flatMap((r) => centuries(ctx, row, d.year, r.month, r.day));
+            const plausible = candidates.filter((c) => c.plausible);
+            const safe = readings.length === 1 && plausible.length === 1 && !(shape === 'yy-dmy' && ambiguousRows.length > 0);
+            const only = safe ? plausible[0] : undefined;
+            const [min, max] = AGE_RANGE[type ?? 'unknown'];
+            const yy = String(d.year).padStart(2, '0');
+            let why = '';
+            if (shape === 'yy-dmy') why = ` It is also written day first (there is no month ${d.first}).`;
+            else if (orderUnknown) why = ` And this column has dates written day first (${proofNote()}), so day and month may be the other way round too.`;
+            const ages = candidates.map((c) => `${readings.length > 1 ? describeDate(c.date) : c.date.year}: age ${c.age}`).join(', ');
+            const change = (c: Candidate): OffsetFix => {
+              const written = formatDate(c.date, format);
+              return { title: `Change Birthdate "${cell.value}" to "${written}" (${describeDate(c.date)}, age ${c.age})`, edits: [replaceCellValue(cell, written)] };
+            };
+            const whom = WHO[type ?? 'unknown'];
+            let advice: string;
+            if (only) advice = `Only ${only.date.year} gives a usual age for ${whom} (${min}–${max}; ${ages}). Write the full year: ${formatDate(only.date, format)}.`;
+            else if (plausible.length > 1) advice = `More than one reading gives a usual age for ${whom} (${min}–${max}; ${ages}): take the full date from the SIS.`;
+            else if (plausible.length === 0) advice = `No reading gives a usual age for ${whom} (${min}–${max}${ages ? `; ${ages}` : ''}): check the date and the User Type against the SIS.`;
+            else advice = `Check it against the SIS, or convert the column's day-first dates together.`;
+            return {
+              message: `Birthdate "${cell.value}" has a two-digit year, so the century is a guess (19${yy} or 20${yy}?).${why} ${advice}`,
+              fix: only ? change(only) : undefined,
+              suggestions: only ? [] : [...(shape !== 'yy' ? conversionFor(row) : []), ...(plausible.length > 0 ? plausible : candidates).map(change)],
+            };
+          }),
+        );
       }
     }
   },

@@ -18,15 +18,29 @@ export const FORMULA_FIELDS: readonly FieldName[] = [
   'Email Address',
 ];
 
-/** = + - @ tab CR: a spreadsheet reads a cell that starts with one of them as a formula. */
-export function startsLikeFormula(value: string): boolean {
+const isFormulaChar = (c: number) => c === 61 || c === 43 || c === 45 || c === 64;
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+
+/**
+ * Where the formula start of a value is: a tab or CR at its start, or = + - @ at its start or
+ * after leading spaces and line breaks (which trimming — by a spreadsheet, an importer or a fix
+ * here — removes). -1 when the value does not start like a formula.
+ */
+export function formulaStart(value: string): number {
   const c = value.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+  if (isFormulaChar(c) || c === 9 || c === 13) return 0;
+  let i = 0;
+  while (i < value.length && isBlank(value.charCodeAt(i))) i++;
+  return i > 0 && isFormulaChar(value.charCodeAt(i)) ? i : -1;
 }
 
-/** The value without its leading formula characters (and the spaces after them). */
+export function startsLikeFormula(value: string): boolean {
+  return formulaStart(value) >= 0;
+}
+
+/** The value without its leading formula characters (and the spaces and line breaks around them). */
 function withoutFormulaStart(value: string): string {
-  return value.replace(/^[=+\-@\t\r]+\s*/, '');
+  return value.replace(/^[\s=+\-@]+/, '');
 }
 
 export const valueFormula: RowRule = {
@@ -40,7 +54,8 @@ export const valueFormula: RowRule = {
       if (value === undefined || value === '' || !startsLikeFormula(value)) continue;
       const cell = ctx.cell(field);
       if (!cell) continue;
-      const first = describeCharacter(cell.value.charAt(0));
+      const at = formulaStart(cell.value);
+      const first = describeCharacter(cell.value.charAt(at)) + (at > 0 ? ' (after leading spaces or line breaks, which trimming removes)' : '');
       const rest = withoutFormulaStart(cell.value);
       ctx.report({
         code: 'value.formula',

@@ -1,6 +1,6 @@
-import type { Row } from '../csv/csvTypes';
 import { replaceCellValue } from './cellEdits';
 import { ID_FIELDS, ID_WHY } from './idFields';
+import { lazyProblem } from './lazyProblem';
 import type { ColumnRule } from './ruleTypes';
 
 /**
@@ -56,22 +56,25 @@ export const idLeadingZerosLost: ColumnRule = {
     const padded = zeros.get(width) ?? 0;
     const field = ctx.field;
     const zeroNote = padded === 0 ? '' : padded === usual ? ', all of them starting with 0' : `, ${padded} of them starting with 0`;
-    const rows: Row[] = [];
-    for (let w = 1; w < width; w++) for (const shape of [`d${w}`, `z${w}`]) if (ctx.count(shape) > 0) rows.push(...ctx.rows(shape));
-    rows.sort((a, b) => a.start - b.start);
-    for (const row of rows) {
-      const cell = ctx.cell(row);
-      if (!cell) continue;
-      const value = cell.value;
-      const padTo = value.padStart(width, '0');
-      ctx.report(row, {
-        code: 'id.leading-zeros-lost',
-        message: `${field} "${value}" has ${value.length} digit${value.length === 1 ? '' : 's'}, but ${usual} of the ${total} all-digit ${field}s in this column have ${width}${zeroNote}: a spreadsheet probably dropped its leading zeros ("${padTo}" became "${value}"). ${ID_WHY[field] ?? ''} If the SIS has "${padTo}", pad it with zeros; if it really has "${value}", leave it.`,
-        start: cell.valueStart,
-        end: cell.valueEnd,
-        field,
-        suggestions: [{ title: `Pad ${field} "${value}" with zeros to ${width} digits: "${padTo}"`, edits: [replaceCellValue(cell, padTo)] }],
-      });
+    for (let w = 1; w < width; w++) {
+      for (const shape of [`d${w}`, `z${w}`]) {
+        if (ctx.count(shape) === 0) continue;
+        for (const row of ctx.rows(shape, false)) {
+          const cell = ctx.cell(row);
+          if (!cell) continue;
+          ctx.report(
+            row,
+            lazyProblem('id.leading-zeros-lost', field, cell.valueStart, cell.valueEnd, () => {
+              const value = cell.value;
+              const padTo = value.padStart(width, '0');
+              return {
+                message: `${field} "${value}" has ${value.length} digit${value.length === 1 ? '' : 's'}, but ${usual} of the ${total} all-digit ${field}s in this column have ${width}${zeroNote}: a spreadsheet probably dropped its leading zeros ("${padTo}" became "${value}"). ${ID_WHY[field] ?? ''} If the SIS has "${padTo}", pad it with zeros; if it really has "${value}", leave it.`,
+                suggestions: [{ title: `Pad ${field} "${value}" with zeros to ${width} digits: "${padTo}"`, edits: [replaceCellValue(cell, padTo)] }],
+              };
+            }),
+          );
+        }
+      }
     }
   },
 };

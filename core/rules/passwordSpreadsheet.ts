@@ -1,12 +1,13 @@
 import { numberLikeShape } from '../values/spreadsheetDamage';
 import type { RowRule } from './ruleTypes';
 
+/** What each shape means; no example values, so that no message can echo a password. */
 const SHAPE_TEXT = {
   scientific:
-    'looks like a number in scientific notation (digits, an E and an exponent, as 1.23E+05 is): the form a spreadsheet gives a long number, after rounding it',
+    'looks like a number in scientific notation (digits, an E and an exponent): the form a spreadsheet gives a long number after rounding it',
   number:
-    'is only a number: a spreadsheet that read it as one may have dropped leading zeros, rounded it, or written a date it had turned into a serial number (like 43831)',
-  date: 'looks like a date (as 3/4/2024 or 4-Mar do): a spreadsheet may have turned the password into a date and written it its own way',
+    'is only a number: a spreadsheet that read it as one may have dropped leading zeros, rounded it, or written a date it had turned into a serial number',
+  date: 'looks like a date: a spreadsheet may have turned the password into a date and written it its own way',
 } as const;
 
 export const passwordSpreadsheetChanged: RowRule = {

@@ -83,8 +83,8 @@ export interface ColumnContext {
   count(shape: string): number;
   /** Every shape that some row has. */
   shapes(): readonly string[];
-  /** The rows with a value of this shape, in document order. */
-  rows(shape: string): readonly Row[];
+  /** The rows with a value of this shape, in document order (or in no order, which is cheaper). */
+  rows(shape: string, ordered?: boolean): readonly Row[];
   /** A cell of a row (this column's unless another field is given). */
   cell(row: Row, field?: FieldName): Cell | undefined;
   /** The user type a row implies (0 student, 1 staff), as RowContext.userType. */

@@ -47,6 +47,38 @@ const CELL_VALUES = [
   'say "hi"',
   'two\nlines',
   'cr\rinside',
+  // Spreadsheet damage: IDs of varying widths and in scientific notation, dates of every shape
+  // (day first, ambiguous, two-digit years, serials, ISO), values turned into dates, flags, formulas.
+  '013001',
+  '013002',
+  '13003',
+  '0130',
+  '1.23457E+11',
+  '1.2E5',
+  '42064',
+  '15/07/2014',
+  '03/04/2015',
+  '20/11/2016',
+  '5/5/2015',
+  '3/1/15',
+  '15/7/14',
+  '2015-03-04',
+  '4-Mar',
+  'Nov-12',
+  'TRUE',
+  'No',
+  'y',
+  'male',
+  'X',
+  'TK',
+  'PPK',
+  'UG',
+  '=cmd',
+  '+1',
+  '@alee',
+  '\tx',
+  '1.23E+05',
+  '43831',
 ];
 
 const cellValue = fc.oneof(
@@ -68,6 +100,7 @@ const HEADERS = [
   'First Name,Last Name,Username,District ID,Password,Birthdate,User Type,Grade,Email Address,School SIS ID,Notes',
   'Last Name,First Name,Email Address,District ID,Username,Password,Birthdate,Grade,School SIS ID',
   'First Name,First Name,Username,District ID,Password,Birthdate,User Type,Grade,Email Address,School SIS ID',
+  `${HEADER},State User ID,Disabled,Gender`,
 ];
 
 const eol = fc.constantFrom('\r\n', '\n', '\r');
@@ -83,7 +116,18 @@ const enrollmentFile: fc.Arbitrary<Sample> = fc
     leadingBlankLines: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(2) }),
     rows: fc.array(
       fc.oneof(
-        { weight: 3, arbitrary: fc.array(cellText, { minLength: 8, maxLength: 11 }).map((cells) => cells.join(',')) },
+        { weight: 3, arbitrary: fc.array(cellText, { minLength: 8, maxLength: 13 }).map((cells) => cells.join(',')) },
+        // Valid rows but for an ID width and a Birthdate shape, so that column facts come and go.
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(
+              fc.constantFrom('013001', '013002', '013003', '13004', '0130', '130044', '1.2E5', 'T900'),
+              fc.constantFrom('15/07/2014', '03/04/2015', '20/11/2016', '3/1/15', '15/7/14', '42064', '7/20/2015', '2015-03-04'),
+              fc.nat(9),
+            )
+            .map(([id, birthdate, n]) => row({ 'District ID': id, Birthdate: birthdate }, n)),
+        },
         { weight: 2, arbitrary: fc.nat(5).map((n) => row({}, n)) },
         { weight: 1, arbitrary: fc.constantFrom('', 'Ana', '"unclosed,x', row({ 'First Name': 'José' }), row({ Grade: 'KG' })) },
       ),
@@ -94,9 +138,10 @@ const enrollmentFile: fc.Arbitrary<Sample> = fc
     finalEol: fc.boolean(),
     bom: fc.boolean(),
     schools: fc.boolean(),
+    values: fc.constantFrom({}, { gradeMapping: { TK: 'K', ppk: 'Pre-K' } }, { dateFormat: 'YYYY-MM-DD' as const, dateSystem: '1904' as const }, { dateFormat: 'M/D/YYYY' as const }),
     fileName: fc.constantFrom(undefined, 'students.csv', 'staff.csv'),
   })
-  .map(({ header, leadingBlankLines, rows, mainEol, oddEols, finalEol, bom, schools, fileName }) => {
+  .map(({ header, leadingBlankLines, rows, mainEol, oddEols, finalEol, bom, schools, values, fileName }) => {
     const lines = [...Array<string>(leadingBlankLines).fill(''), ...(header === undefined ? [] : [header]), ...rows];
     const ends = lines.map(() => mainEol);
     for (const [k, e] of oddEols) if (k < ends.length) ends[k] = e;
@@ -104,12 +149,42 @@ const enrollmentFile: fc.Arbitrary<Sample> = fc
     if (bom) text = '\uFEFF' + text;
     const config = {
       ...(schools ? SCHOOLS : {}),
+      ...values,
       ...(header === undefined ? { columnOrder: [...Object.keys(STUDENT)] as never } : {}),
     };
     return { text, options: { today: TODAY, config, fileName } };
   });
 
-const FRAGMENTS = [',', '"', '\n', '\r', '\r\n', 'a', 'Z', '0', '1', ' ', 'é', '""', '"x,y"', 'K', ',,', '\n\n', '"\n', `${row({}, 7)}\n`, 'First Name,'];
+const FRAGMENTS = [
+  ',',
+  '"',
+  '\n',
+  '\r',
+  '\r\n',
+  'a',
+  'Z',
+  '0',
+  '1',
+  ' ',
+  'é',
+  '""',
+  '"x,y"',
+  'K',
+  ',,',
+  '\n\n',
+  '"\n',
+  `${row({}, 7)}\n`,
+  'First Name,',
+  // Digits and date pieces that change an ID's width or a date's shape (and with it the column's facts).
+  '00',
+  '3',
+  '15/',
+  '/07/',
+  '-Mar',
+  'E+',
+  '=',
+  `${row({ 'District ID': '013009', Birthdate: '20/11/2016' }, 8)}\n`,
+];
 
 const insertion = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) },
