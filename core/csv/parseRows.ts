@@ -4,7 +4,6 @@ import { type LineTerminator, NO_LINE_STARTS, type Row } from './csvTypes';
 export type IdSource = () => number;
 
 const QUOTE = 34;
-const COMMA = 44;
 const CR = 13;
 const LF = 10;
 
@@ -13,6 +12,8 @@ const LF = 10;
  * every cell starts and ends. It reads CSV exactly as csv-parse does with relax_quotes,
  * relax_column_count and CRLF/LF/CR record delimiters (csv-parse is the parser of record: a
  * differential test holds this scanner to it, record for record), in one pass without copying.
+ * `delimiter` separates cells: a comma, or one other character (`;`, a tab) for files whose
+ * delimiter was sniffed to be another.
  */
 export function parseRows(
   text: string,
@@ -21,7 +22,9 @@ export function parseRows(
   firstLine: number,
   nextId: IdSource,
   source: TextSource = { text },
+  delimiter = ',',
 ): Row[] {
+  const DELIM = delimiter.charCodeAt(0);
   const rows: Row[] = [];
   let pos = from;
   let line = firstLine;
@@ -63,19 +66,19 @@ export function parseRows(
         if (breaks.length) inner = inner ? inner.concat(breaks) : breaks;
         pos = close + 1;
         const next = text.charCodeAt(pos);
-        if (pos >= to || next === COMMA || next === CR || next === LF) {
+        if (pos >= to || next === DELIM || next === CR || next === LF) {
           kind = CellKind.Quoted;
         } else {
           kind = CellKind.Relaxed;
-          pos = plainEnd(text, pos, to);
+          pos = plainEnd(text, pos, to, DELIM);
         }
       } else {
-        pos = plainEnd(text, pos, to);
+        pos = plainEnd(text, pos, to, DELIM);
       }
       spans.push(((cellStart - rowStart) << 2) | kind, pos - rowStart);
       if (pos >= to) break;
       const c = text.charCodeAt(pos);
-      if (c === COMMA) {
+      if (c === DELIM) {
         pos++;
         continue;
       }
@@ -96,11 +99,11 @@ export function parseRows(
   return rows;
 }
 
-/** End of an unquoted cell: the next comma, CR, LF, or `to`. */
-function plainEnd(text: string, pos: number, to: number): number {
+/** End of an unquoted cell: the next delimiter, CR, LF, or `to`. */
+function plainEnd(text: string, pos: number, to: number, delim: number): number {
   for (; pos < to; pos++) {
     const c = text.charCodeAt(pos);
-    if (c === COMMA || c === CR || c === LF) break;
+    if (c === delim || c === CR || c === LF) break;
   }
   return pos;
 }

@@ -45,13 +45,15 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * located inside each record's own text. The fast scanner (parseRows) must agree with it
  * record for record; the differential tests check that.
  */
-export function parseRowsWithCsvParse(text: string, from: number, to: number, firstLine: number, nextId: IdSource): Row[] {
+export function parseRowsWithCsvParse(text: string, from: number, to: number, firstLine: number, nextId: IdSource, delimiter = ','): Row[] {
   const region = text.slice(from, to);
+  const delim = delimiter.charCodeAt(0);
   const events: (RecordEvent | SkipEvent)[] = [];
   let fatal: string | undefined;
   try {
     parse(region, {
       info: true,
+      delimiter,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,
@@ -91,7 +93,7 @@ export function parseRowsWithCsvParse(text: string, from: number, to: number, fi
     let recordStart = charPos;
     // Records csv-parse skipped sit in front of this one: split them off with a quote-aware scan.
     for (const skipped of pendingSkips) {
-      const skippedEnd = scanRecordEnd(region, recordStart, endChar);
+      const skippedEnd = scanRecordEnd(region, recordStart, endChar, delim);
       push(brokenRow(region, recordStart, skippedEnd, from, line, nextId, {
         code: 'csv.malformed',
         message: skipped.message,
@@ -100,14 +102,14 @@ export function parseRowsWithCsvParse(text: string, from: number, to: number, fi
       recordStart = skippedEnd;
     }
     pendingSkips.length = 0;
-    push(recordRow(region, recordStart, endChar, from, line, nextId, event.record));
+    push(recordRow(region, recordStart, endChar, from, line, nextId, event.record, delimiter));
     charPos = endChar;
   }
 
   if (charPos < region.length) {
     const rest = region.slice(charPos);
     const unclosed = pendingSkips.some((s) => s.skip === 'CSV_QUOTE_NOT_CLOSED') || /Quote Not Closed/i.test(fatal ?? '');
-    const quoteAt = unclosed ? findUnclosedQuote(rest) : 0;
+    const quoteAt = unclosed ? findUnclosedQuote(rest, delim) : 0;
     const seed: RowProblemSeed = unclosed
       ? { code: 'csv.unclosed-quote', message: 'unclosed quote', at: quoteAt }
       : { code: 'csv.malformed', message: pendingSkips[0]?.message ?? fatal ?? 'unreadable text', at: 0 };
@@ -131,9 +133,10 @@ function recordRow(
   line: number,
   nextId: IdSource,
   values: string[],
+  delimiter: string,
 ): Row {
   const { content, terminator } = splitTerminator(region.slice(start, end));
-  const spans = locateCells(content);
+  const spans = locateCells(content, delimiter);
   if (spans.length !== values.length) {
     return brokenRow(region, start, end, base, line, nextId, {
       code: 'csv.malformed',
@@ -168,7 +171,7 @@ function brokenRow(
 }
 
 /** End (after its terminator) of the record starting at `from`, reading quotes as CSV does. */
-function scanRecordEnd(text: string, from: number, limit: number): number {
+function scanRecordEnd(text: string, from: number, limit: number, delim: number): number {
   let inQuotes = false;
   let atCellStart = true;
   for (let i = from; i < limit; i++) {
@@ -184,7 +187,7 @@ function scanRecordEnd(text: string, from: number, limit: number): number {
       inQuotes = true;
       continue;
     }
-    atCellStart = c === 44;
+    atCellStart = c === delim;
     if (c === 10) return i + 1;
     if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
@@ -192,7 +195,7 @@ function scanRecordEnd(text: string, from: number, limit: number): number {
 }
 
 /** Offset of the quote that opens a cell and is never closed, within `text`. */
-function findUnclosedQuote(text: string): number {
+function findUnclosedQuote(text: string, delim: number): number {
   let open = -1;
   let atCellStart = true;
   for (let i = 0; i < text.length; i++) {
@@ -211,7 +214,7 @@ function findUnclosedQuote(text: string): number {
       open = i;
       continue;
     }
-    atCellStart = c === 44 || c === 10 || c === 13;
+    atCellStart = c === delim || c === 10 || c === 13;
   }
   return open >= 0 ? open : 0;
 }

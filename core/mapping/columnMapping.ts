@@ -1,6 +1,8 @@
 import type { ClassworksConfig } from '../config/configSchema';
 import { ALL_FIELDS, type FieldName, isFieldName } from '../fields';
 import { HEADING_ALIASES, normalizeHeading } from './headingAliases';
+import { PASSWORD_HEADING } from './fieldOfColumn';
+import { allowedDistance, cleanHeading, editDistance } from './headingText';
 
 export type MatchKind = 'exact' | 'normalized' | 'alias' | 'config' | 'column-order';
 
@@ -19,8 +21,18 @@ export interface ColumnMapping {
   columnOf: Partial<Record<FieldName, number>>;
   /** Columns whose heading matched a field that an earlier column already took. */
   duplicates: { column: number; field: FieldName; firstColumn: number }[];
-  /** Header columns matched to no field (information only). */
+  /** Header columns matched to no field (information only); not those without a heading. */
   unknown: number[];
+  /** Header columns whose heading is empty (or only spaces and invisible characters). */
+  unnamed: number[];
+  /**
+   * Columns matched by similarity alone (`Frist Name`, `Emial Address`): a heading within an
+   * edit or two of exactly one field that no other column holds. Their match kind is
+   * 'normalized'; header.drift reports them as probable misspellings.
+   */
+  fuzzy: { column: number; field: FieldName }[];
+  /** Header columns not matched to Password whose heading says they hold passwords: never shown. */
+  passwordLike: number[];
   /** Number of columns the header (or the stored column order) declares; undefined when unknown. */
   width: number | undefined;
   /** Why columns could not be identified, when they could not. */
@@ -45,14 +57,16 @@ export function matchHeading(
       const target = explicit[heading];
       return { field: target && isFieldName(target) ? target : null, kind: 'config' };
     }
-    const trimmed = heading.trim();
-    if (trimmed !== heading && Object.prototype.hasOwnProperty.call(explicit, trimmed)) {
-      const target = explicit[trimmed];
-      return { field: target && isFieldName(target) ? target : null, kind: 'config' };
+    for (const variant of [heading.trim(), cleanHeading(heading)]) {
+      if (variant !== heading && Object.prototype.hasOwnProperty.call(explicit, variant)) {
+        const target = explicit[variant];
+        return { field: target && isFieldName(target) ? target : null, kind: 'config' };
+      }
     }
   }
   if (isFieldName(heading)) return { field: heading, kind: 'exact' };
-  const normalized = normalizeHeading(heading);
+  // A byte order mark read as text ("ï»¿") would otherwise add letters to the heading.
+  const normalized = normalizeHeading(cleanHeading(heading));
   if (!normalized) return undefined;
   const byName = NORMALIZED_FIELD.get(normalized);
   if (byName) return { field: byName, kind: 'normalized' };
@@ -68,10 +82,21 @@ export function matchHeading(
  * `columnOrder` maps columns by position.
  */
 export function mapColumns(firstRow: readonly string[] | undefined, config: ClassworksConfig | undefined): ColumnMapping {
-  const empty: ColumnMapping = { hasHeader: false, matches: [], columnOf: {}, duplicates: [], unknown: [], width: undefined };
+  const empty: ColumnMapping = {
+    hasHeader: false,
+    matches: [],
+    columnOf: {},
+    duplicates: [],
+    unknown: [],
+    unnamed: [],
+    fuzzy: [],
+    passwordLike: [],
+    width: undefined,
+  };
   const headings = firstRow ?? [];
   const recognised = headings.map((h) => matchHeading(h, config));
-  const recognisedCount = recognised.filter((m) => m !== undefined).length;
+  const similar = headings.map((h, column) => (recognised[column] ? undefined : similarField(h)));
+  const recognisedCount = recognised.filter((m) => m !== undefined).length + similar.filter((f) => f !== undefined).length;
   const setting = config?.hasHeaderRow ?? 'auto';
   const hasHeader =
     setting === true ||
@@ -80,12 +105,24 @@ export function mapColumns(firstRow: readonly string[] | undefined, config: Clas
   if (hasHeader) {
     const mapping: ColumnMapping = { ...empty, hasHeader: true, width: headings.length };
     recognised.forEach((match, column) => {
-      if (!match) {
-        mapping.unknown.push(column);
-        return;
-      }
+      if (!match) return;
       if (match.field === null) return;
       addMatch(mapping, column, match.field, match.kind);
+    });
+    // Misspelt headings take the field they resemble when no heading names it.
+    similar.forEach((field, column) => {
+      if (!field || mapping.columnOf[field] !== undefined || similar.indexOf(field) !== column || similar.lastIndexOf(field) !== column) return;
+      addMatch(mapping, column, field, 'normalized');
+      mapping.fuzzy.push({ column, field });
+    });
+    headings.forEach((heading, column) => {
+      if (recognised[column] || mapping.fuzzy.some((f) => f.column === column)) return;
+      if (isUnnamed(heading)) mapping.unnamed.push(column);
+      else mapping.unknown.push(column);
+    });
+    headings.forEach((heading, column) => {
+      const field = recognised[column]?.field;
+      if (field !== 'Password' && PASSWORD_HEADING.test(heading)) mapping.passwordLike.push(column);
     });
     return mapping;
   }
@@ -99,6 +136,41 @@ export function mapColumns(firstRow: readonly string[] | undefined, config: Clas
     return mapping;
   }
   return { ...empty, unidentified: firstRow ? 'no-header-no-order' : undefined };
+}
+
+/** A heading with no name: empty, or only spaces and invisible characters. */
+export function isUnnamed(heading: string): boolean {
+  return heading.replace(/[\s\p{Cf}]/gu, '') === '';
+}
+
+const FUZZY_TARGETS: { name: string; field: FieldName }[] = [];
+for (const field of ALL_FIELDS) {
+  FUZZY_TARGETS.push({ name: normalizeHeading(field), field });
+  for (const alias of HEADING_ALIASES[field]) if (alias.length >= 5) FUZZY_TARGETS.push({ name: alias, field });
+}
+
+/**
+ * The one field a heading that matches none resembles — within one edit (two for longer
+ * headings) of its name or an SIS alias, after normalising — or undefined when none or
+ * several do.
+ */
+export function similarField(heading: string): FieldName | undefined {
+  const normalized = normalizeHeading(cleanHeading(heading));
+  const max = allowedDistance(normalized);
+  if (max === 0) return undefined;
+  let best = max + 1;
+  let fields = new Set<FieldName>();
+  for (const target of FUZZY_TARGETS) {
+    if (allowedDistance(target.name) === 0) continue;
+    const d = editDistance(normalized, target.name, max);
+    if (d > max || d > best) continue;
+    if (d < best) {
+      best = d;
+      fields = new Set();
+    }
+    fields.add(target.field);
+  }
+  return fields.size === 1 ? [...fields][0] : undefined;
 }
 
 function addMatch(mapping: ColumnMapping, column: number, field: FieldName, kind: MatchKind): void {

@@ -2,13 +2,16 @@ import type { ClassworksConfig, SeveritySetting } from '../config/configSchema';
 import { type Cell, type Row, rowTextLength } from '../csv/csvTypes';
 import type { TextSource } from '../csv/compactRow';
 import { parseRows } from '../csv/parseRows';
+import { type DelimiterSniff, sniffDelimiter } from '../csv/sniffDelimiter';
+import { isLazyFix, lazyFix } from '../fixes/lazyFix';
 import type { FieldName } from '../fields';
 import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMapping';
-import type { OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } from '../problems';
+import type { Fix, OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } from '../problems';
 import { COLUMN_RULES, FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
 import { rowCellCount } from '../rules/rowShape';
 import type { ColumnContext, ColumnRule, FileContext, IndexRule } from '../rules/ruleTypes';
 import { interpretUserType } from '../values/userTypes';
+import { EdgeTracker, alignedDespiteWidth } from './edgeTracker';
 import { KeyIndex } from './keyIndex';
 import { RowChecker } from './rowChecker';
 import { ShapeIndex } from './shapeIndex';
@@ -90,6 +93,10 @@ export class EnrollmentDocument {
   private lineEndings = { crlf: 0, lf: 0, cr: 0 };
   private fileProblems: OffsetProblem[] | undefined;
   private readonly failures = new Map<string, RuleFailure>();
+  /** The delimiter sniffed from the first records; while it is not a comma, only file.delimiter is reported. */
+  private sniff: DelimiterSniff = { delimiter: ',', end: 0 };
+  /** Unnamed columns and empty cells past the header, kept row by row (file.trailing-empty, column.unnamed). */
+  private readonly edges = new EdgeTracker();
 
   constructor(text: string, options: LintOptions = {}) {
     this.text = text;
@@ -129,6 +136,13 @@ export class EnrollmentDocument {
     // what stood before it: nothing to reuse.
     const bomAfter = start === 0 && this.text.charCodeAt(0) === 0xfeff;
     if (rows.length === 0 || start < (rows[0] as Row).start || bomAfter) return this.reparseAll();
+    // An edit among the first records can change the delimiter: then every row is read anew.
+    if (start <= this.sniff.end) {
+      const sniff = sniffDelimiter(this.text, this.text.charCodeAt(0) === 0xfeff ? 1 : 0);
+      const changed = sniff.delimiter !== this.sniff.delimiter;
+      this.sniff = sniff;
+      if (changed) return this.reparseAll();
+    }
     const delta = newText.length - (end - start);
     const i = rowIndexAt(rows, start);
     const j = rowIndexAt(rows, end);
@@ -139,7 +153,7 @@ export class EnrollmentDocument {
     const regionStart = first.start;
     const regionEndNew = last.start + rowTextLength(last) + delta;
     const atEnd = hi === rows.length - 1;
-    const fresh = parseRows(this.text, regionStart, regionEndNew, first.line, this.nextId, this.source);
+    const fresh = parseRows(this.text, regionStart, regionEndNew, first.line, this.nextId, this.source, this.sniff.delimiter);
     const tail = fresh[fresh.length - 1];
     if (!atEnd && (!tail || tail.terminator === '' || tail.broken?.code === 'csv.unclosed-quote')) {
       return this.reparseAll();
@@ -203,7 +217,11 @@ export class EnrollmentDocument {
       else if (severity === 'warning') counts.warnings++;
       else counts.infos++;
     };
-    for (const [row, problems] of this.rowProblems) for (const p of problems) add(p, row.start);
+    // Blank rows at the end are one file.trailing-empty problem, not one row.blank each.
+    const trailing = this.severities['file.trailing-empty'] === 'off' ? undefined : new Set(this.trailingBlankRows());
+    for (const [row, problems] of this.rowProblems) {
+      for (const p of problems) if (!(trailing?.has(row) && p.code === 'row.blank')) add(p, row.start);
+    }
     for (const rule of INDEX_RULES) {
       const column = this.mapping.columnOf[rule.field];
       const index = this.indexes.get(rule);
@@ -292,7 +310,8 @@ export class EnrollmentDocument {
   private reparseAll(): void {
     const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.rowProblems.clear();
-    this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId, this.source);
+    this.sniff = sniffDelimiter(this.text, bom);
+    this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId, this.source, this.sniff.delimiter);
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
     this.mapping = this.computeMapping();
@@ -303,6 +322,7 @@ export class EnrollmentDocument {
     this.rowProblems.clear();
     this.indexes.clear();
     this.failures.clear();
+    this.edges.clear();
     if (recount) {
       this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
       for (const r of this.rows) this.countEnding(r, 1);
@@ -331,6 +351,7 @@ export class EnrollmentDocument {
   private forgetRow(row: Row): void {
     this.rowProblems.delete(row);
     this.countEnding(row, -1);
+    this.edges.remove(row);
     this.unshapeRow(row);
     const keys = row.indexKeys;
     if (!keys) return;
@@ -348,7 +369,9 @@ export class EnrollmentDocument {
 
   private checkRowRules(row: Row, index: number): void {
     let problems: OffsetProblem[] = [];
-    if (row.broken) {
+    if (this.sniff.delimiter !== ',' && !row.broken) {
+      // Another delimiter than the comma: every cell problem would follow from it (file.delimiter).
+    } else if (row.broken) {
       problems.push(this.brokenProblem(row));
     } else if (row.blank || allEmpty(row)) {
       problems.push({
@@ -366,7 +389,8 @@ export class EnrollmentDocument {
       checker.reset(row);
       // With a cell too many or too few, values may sit under the wrong heading (a password under
       // Birthdate, say): report the shape alone rather than value problems that mislead or leak.
-      const shifted = this.mapping.width !== undefined && row.cellCount !== this.mapping.width;
+      // (Empty cells past the last heading, or missing ones under empty headings, shift nothing.)
+      const shifted = !alignedDespiteWidth(row, this.mapping);
       for (const rule of shifted ? [rowCellCount] : ROW_RULES) {
         try {
           rule.check(checker);
@@ -375,6 +399,7 @@ export class EnrollmentDocument {
         }
       }
       problems = checker.problems;
+      this.edges.add(row, this.mapping);
       if (!shifted) {
         this.indexRow(row);
         this.shapeRow(row);
@@ -512,10 +537,13 @@ export class EnrollmentDocument {
       fileName: this.options.fileName,
       lineEndings: this.options.diskLineEndings ?? this.lineEndings,
       lineEndingsFromDisk: this.options.diskLineEndings !== undefined,
+      delimiter: this.sniff.delimiter,
+      edges: this.edges.facts(this.trailingBlankRows()),
       cellStart: (row, cell) => row.start + cell.start,
       report: (p) => problems.push(p),
     };
-    for (const rule of FILE_RULES) {
+    // While the delimiter is not a comma, its problem stands alone.
+    for (const rule of this.sniff.delimiter === ',' ? FILE_RULES : FILE_RULES.filter((r) => r.code === 'file.delimiter')) {
       try {
         rule.check(ctx);
       } catch (error) {
@@ -538,6 +566,18 @@ export class EnrollmentDocument {
     return problems;
   }
 
+  /** The blank rows (empty lines, rows of separators) after the last row with a value; none when no row has one. */
+  private trailingBlankRows(): Row[] {
+    const rows = this.rows;
+    let k = rows.length;
+    while (k > 0) {
+      const row = rows[k - 1] as Row;
+      if (row.broken || !(row.blank || allEmpty(row))) break;
+      k--;
+    }
+    return k === 0 ? [] : rows.slice(k);
+  }
+
   private severityOf(p: OffsetProblem): Severity | undefined {
     const setting = this.severities[p.code];
     if (setting === 'off') return undefined;
@@ -547,10 +587,13 @@ export class EnrollmentDocument {
 
   private toProblem(p: OffsetProblem, severity: Severity): Problem {
     const range = (start: number, end: number) => ({ start: this.positionAt(start), end: this.positionAt(end) });
-    const fix = (f: OffsetFix) => ({
-      title: f.title,
-      edits: f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })),
-    });
+    const fix = (f: OffsetFix): Fix => {
+      const convert = () => f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText }));
+      if (!isLazyFix(f)) return { title: f.title, edits: convert() };
+      // Worked out when read, for this text only (a fix for an older text has nothing to apply).
+      const text = this.text;
+      return lazyFix(f.title, () => (this.text === text ? convert() : []));
+    };
     return {
       code: p.code,
       severity,

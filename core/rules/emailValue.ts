@@ -1,5 +1,8 @@
 import { emailProblem } from '../values/emails';
+import { repairMojibake } from '../encoding/mojibake';
+import { hasLineBreak } from '../values/lookalikes';
 import { replaceCellValue } from './cellEdits';
+import { emailFixedByLookalikes } from './typographicValue';
 import type { RowRule } from './ruleTypes';
 
 /** Addresses that plainly pass every check of emailProblem (most of them): no need to look closer. */
@@ -15,6 +18,8 @@ export const emailInvalid: RowRule = {
     if (value === undefined || value === '' || PLAIN_EMAIL.test(value)) return;
     const cell = ctx.cell('Email Address');
     if (!cell) return;
+    // Told, with a fix, by value.line-break, value.typographic-character and value.mojibake.
+    if (hasLineBreak(cell.value) || emailFixedByLookalikes(cell.value) || repairMojibake(cell.value)) return;
     const why = emailProblem(cell.value);
     if (!why) {
       if (cell.value !== cell.value.trim()) {

@@ -1,7 +1,11 @@
 import type { Cell } from '../csv/csvTypes';
 import type { FieldName } from '../fields';
 import type { OffsetFix } from '../problems';
+import { repairMojibake } from '../encoding/mojibake';
+import { hasLineBreak } from '../values/lookalikes';
 import { describeCharacter, replaceCellValue } from './cellEdits';
+import { joinLines } from './lineBreakValue';
+import { lostCharacters } from './lostCharacter';
 import type { RowContext, RowRule } from './ruleTypes';
 
 const NAME_FIELDS: FieldName[] = ['First Name', 'Last Name'];
@@ -52,10 +56,23 @@ const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 function checkName(ctx: RowContext, field: FieldName): void {
   const value = ctx.value(field);
   if (value === undefined || value === '' || PLAIN_NAME.test(value)) return;
-  const cell = ctx.cell(field);
-  if (!cell || cell.value === '') return;
+  const found = ctx.cell(field);
+  if (!found || found.value === '') return;
+  // Mojibake (value.mojibake) is reported, with its fix, by its own rule; this one speaks once
+  // it is read back. A line break is value.line-break's: the name is judged as that rule's fix
+  // writes it, the lines joined by a space (the edits still cover the whole cell).
+  if (repairMojibake(found.value)) return;
+  const cell = hasLineBreak(found.value) ? { ...found, value: joinLines(found.value) } : found;
+  if (cell.value === '' || (cell !== found && PLAIN_NAME.test(cell.value))) return;
+  // A "?" standing for a lost letter is value.lost-character's: it is no punctuation to remove.
+  const lost = lostCharacters(cell.value);
   const bad: string[] = [];
-  for (const ch of cell.value) if (!ALLOWED.test(ch) && !bad.includes(ch)) bad.push(ch);
+  let k = 0;
+  for (const ch of cell.value) {
+    if (!ALLOWED.test(ch) && !bad.includes(ch) && !(ch === '?' && lost.includes(k))) bad.push(ch);
+    k += ch.length;
+  }
+  if (bad.length === 0 && lost.length > 0) return;
   if (bad.length > 0) {
     const named = bad.map(describeCharacter).join(', ');
     // Odd spaces (no-break, tab, thin …) are plainly meant as spaces, and invisible formatting
@@ -77,7 +94,7 @@ function checkName(ctx: RowContext, field: FieldName): void {
       return;
     }
     const plural = bad.length > 1 ? 'characters' : 'character';
-    const suggestions = spaceFix ? [] : nameFixes(cell, field);
+    const suggestions = spaceFix || lost.length > 0 ? [] : nameFixes(cell, field);
     const how = spaceFix
       ? 'Replace it with a normal space (quick fix).'
       : suggestions.length > 0

@@ -1,3 +1,4 @@
+import { alignedDespiteWidth } from '../model/edgeTracker';
 import type { RowRule } from './ruleTypes';
 
 export const rowCellCount: RowRule = {
@@ -7,7 +8,8 @@ export const rowCellCount: RowRule = {
   title: 'A row has more or fewer cells than the header.',
   check(ctx) {
     const width = ctx.mapping.width;
-    if (width === undefined || ctx.row.cellCount === width) return;
+    // Empty cells past the last heading (Excel's ",,,") are one file.trailing-empty problem.
+    if (width === undefined || alignedDespiteWidth(ctx.row, ctx.mapping)) return;
     const cells = ctx.row.cells;
     const source = ctx.mapping.hasHeader ? 'the header' : 'the column order in .classworks.json';
     if (cells.length > width) {

@@ -2,14 +2,20 @@ import { birthdateAmbiguous, birthdateDayFirst, birthdateTwoDigitYear } from './
 import { birthdateExcelSerial } from './birthdateSerial';
 import { birthdateFuture, birthdateImplausible, birthdateInvalid } from './birthdateValue';
 import { columnDuplicate, columnMissingRequired, columnUnknown, fileEmpty, headerUnrecognized } from './columns';
+import { fileDelimiter } from './delimiter';
 import { duplicateDistrictId, duplicateEmail, duplicateUsername, passwordShared } from './duplicates';
 import { emailInvalid } from './emailValue';
+import { columnUnnamed, fileTrailingEmpty } from './emptyEdges';
 import { flagInvalid } from './flagValue';
 import { passwordFormula, valueFormula } from './formulaInjection';
 import { genderInvalid } from './genderValue';
 import { gradeInvalid } from './gradeValue';
+import { headerDrift, headerInvisibleCharacter } from './headings';
 import { idLeadingZerosLost } from './idLeadingZeros';
+import { valueLineBreak } from './lineBreakValue';
 import { fileCrLineEndings, fileMixedLineEndings } from './lineEndings';
+import { valueLostCharacter } from './lostCharacter';
+import { valueMojibake } from './mojibakeValue';
 import { nameExtraSpace, nameInvalidCharacter } from './nameCharacters';
 import { passwordSpreadsheetChanged } from './passwordSpreadsheet';
 import { passwordTooShort, passwordTooWeak } from './passwordStrength';
@@ -19,6 +25,7 @@ import { schoolUnknown } from './schoolCode';
 import { valueScientificNotation } from './scientificNotation';
 import { valueExcelDate } from './spreadsheetDates';
 import { schoolNoList } from './schoolList';
+import { valueTypographicCharacter } from './typographicValue';
 import { userTypeInvalid } from './userTypeValue';
 import { valueMissing } from './valueMissing';
 
@@ -41,6 +48,10 @@ export const ROW_RULES: readonly RowRule[] = [
   passwordSpreadsheetChanged,
   flagInvalid,
   genderInvalid,
+  valueMojibake,
+  valueLostCharacter,
+  valueTypographicCharacter,
+  valueLineBreak,
 ];
 
 /** Row rules that only declare a code reported by another rule or by the document. */
@@ -64,6 +75,11 @@ export const FILE_RULES: readonly FileRule[] = [
   schoolNoList,
   fileCrLineEndings,
   fileMixedLineEndings,
+  fileDelimiter,
+  fileTrailingEmpty,
+  columnUnnamed,
+  headerInvisibleCharacter,
+  headerDrift,
 ];
 
 export const INDEX_RULES: readonly IndexRule[] = [duplicateDistrictId, duplicateUsername, duplicateEmail, passwordShared];

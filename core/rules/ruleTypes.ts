@@ -2,6 +2,7 @@ import type { ClassworksConfig, School } from '../config/configSchema';
 import type { Cell, Row } from '../csv/csvTypes';
 import type { FieldName } from '../fields';
 import type { ColumnMapping } from '../mapping/columnMapping';
+import type { EdgeFacts } from '../model/edgeTracker';
 import type { OffsetProblem, Severity } from '../problems';
 
 export interface RuleMeta {
@@ -48,6 +49,10 @@ export interface FileContext {
   lineEndings: { crlf: number; lf: number; cr: number };
   /** True when lineEndings were counted on disk, not in the (normalised) text. */
   lineEndingsFromDisk: boolean;
+  /** The cell delimiter sniffed from the first records: ',' for most files (see file.delimiter). */
+  delimiter: string;
+  /** Empty edges of the file (unnamed columns, cells past the header, blank rows at the end), kept row by row. */
+  edges: EdgeFacts;
   /** Absolute offset of a cell of a row. */
   cellStart(row: Row, cell: Cell): number;
   report(problem: OffsetProblem): void;

@@ -105,8 +105,8 @@ describe('cli: --format json', () => {
     });
     const { report } = lintJson(['students.csv'], dir);
     const grade = report.files[0]?.problems.find((p) => p.code === 'grade.invalid');
-    const name = report.files[0]?.problems.find((p) => p.code === 'name.invalid-character');
-    assert.deepEqual([name?.line, name?.column, name?.endLine, name?.endColumn], [2, 6, 3, 6]);
+    const lineBreak = report.files[0]?.problems.find((p) => p.code === 'value.line-break');
+    assert.deepEqual([lineBreak?.line, lineBreak?.column, lineBreak?.endLine, lineBreak?.endColumn], [2, 6, 3, 6]);
     assert.equal(grade?.line, 3);
   });
 });

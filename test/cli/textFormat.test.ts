@@ -43,7 +43,8 @@ describe('cli: text format', () => {
     assert.equal(run.status, 1);
     assert.ok(!run.stdout.includes('\u001b'), 'no raw escape character reaches the terminal');
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 1);
+    // Two problems (the date, then the line break), each on a line of its own.
+    assert.deepEqual(lines.map((l) => /\[([a-z.-]+)\]$/.exec(l)?.[1]), ['birthdate.invalid', 'value.line-break']);
     assert.match(lines[0] ?? '', /^students\.csv:2:35: error Birthdate "4\/2\\n\\u001B\[2J2018" is not a date .* \[birthdate\.invalid\]$/);
   });
 

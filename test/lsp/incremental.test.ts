@@ -59,6 +59,7 @@ describe('LSP: incremental edits', () => {
     ]);
     const alias = doc.replace('Grd X', 'Grade Level');
     assert.deepEqual(summarize(await doc.diagnostics(alias)), [
+      'header.drift 0:71-0:82',
       'name.invalid-character 2:0-2:4',
       'name.invalid-character 3:9-3:16',
       'user-type.invalid 4:54-4:61',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { type ClassworksConfig, EnrollmentDocument, REQUIRED_FIELDS, matchHeading } from '../../core';
+import { type ClassworksConfig, EnrollmentDocument, REQUIRED_FIELDS, fixAllText, matchHeading } from '../../core';
 import { HEADER, SCHOOLS, TODAY, applyFix, assertMessage, codes, csv, lint, on, only, row, textAt, withCode } from './helpers';
 
 function mappingOf(text: string, config: ClassworksConfig = SCHOOLS) {
@@ -18,7 +18,17 @@ describe('column mapping', () => {
     const mapping = mappingOf(text);
     assert.equal(mapping.hasHeader, true);
     assert.deepEqual(mapping.columnOf, IN_ORDER);
-    assert.deepEqual(lint(text, { config: SCHOOLS }), []);
+    // Understood here, but the Classworks importer matches only its own headings as written:
+    // each is header.drift (info) with a safe fix to the Classworks heading.
+    const problems = lint(text, { config: SCHOOLS });
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity, p.fix?.title]),
+      text
+        .split('\n')[0]!
+        .split(',')
+        .map((h, i) => ['header.drift', 'info', `Rename heading "${h}" to "${REQUIRED_FIELDS[i]}"`]),
+    );
+    assert.equal(fixAllText(text, { config: SCHOOLS }).text, csv([HEADER, row()]));
   });
 
   it('matches common SIS export headings', () => {
@@ -37,7 +47,17 @@ describe('column mapping', () => {
     for (const [heading, field] of cases) assert.equal(matchHeading(heading, undefined)?.field, field, heading);
     const text = csv(['First,Last,Login,Student Number,Password,DOB,Role,Grade Level,Email,School Code', row()]);
     assert.deepEqual(mappingOf(text).columnOf, IN_ORDER);
-    assert.deepEqual(lint(text, { config: SCHOOLS }), []);
+    // SIS conventions (Login, Student Number, DOB, Role, School Code) are silent; a Classworks
+    // heading shortened or lengthened (First, Last, Grade Level, Email) is drift.
+    assert.deepEqual(
+      lint(text, { config: SCHOOLS }).map((p) => [p.code, p.fix?.title]),
+      [
+        ['header.drift', 'Rename heading "First" to "First Name"'],
+        ['header.drift', 'Rename heading "Last" to "Last Name"'],
+        ['header.drift', 'Rename heading "Grade Level" to "Grade"'],
+        ['header.drift', 'Rename heading "Email" to "Email Address"'],
+      ],
+    );
   });
 
   it('takes an explicit mapping from the config, and null there ignores a column', () => {

@@ -29,20 +29,25 @@ describe('parsing: where cells are', () => {
     // A notes column whose value spans two lines, before the fields.
     const text = csv([`Notes,${HEADER}`, `"line one\nline two",${row({ 'Last Name': "O'Brien" })}`, `x,${row({ 'First Name': 'José' }, 2)}`]);
     const problems = lint(text, options);
-    assert.deepEqual(codes(problems), ['column.unknown', 'name.invalid-character', 'name.invalid-character']);
+    assert.deepEqual(codes(problems), ['column.unknown', 'value.line-break', 'name.invalid-character', 'name.invalid-character']);
+    // The notes value spans lines 1 and 2.
+    assert.deepEqual(problems[1]?.range, range(1, 1, 2, 8));
     // O'Brien sits on file line 2 (0-based), after `line two",Ana,`.
-    assert.deepEqual(problems[1]?.range, on(2, 14, 21));
-    assert.equal(textAt(text, problems[1]!.range), "O'Brien");
+    assert.deepEqual(problems[2]?.range, on(2, 14, 21));
+    assert.equal(textAt(text, problems[2]!.range), "O'Brien");
     // The next record starts on line 3, not line 2.
-    assert.deepEqual(problems[2]?.range, on(3, 2, 6));
+    assert.deepEqual(problems[3]?.range, on(3, 2, 6));
   });
 
   it('reports a value that spans lines with a range across those lines', () => {
     const text = file([row({ 'First Name': '"Ana\r\nMarie"' })], '\r\n');
-    const p = only(lint(text, options), 'name.invalid-character');
+    const p = only(lint(text, options), 'value.line-break');
     assert.deepEqual(p.range, range(1, 1, 2, 5));
     assert.equal(textAt(text, p.range), 'Ana\r\nMarie');
-    assertMessage(p, 'U+000D', 'U+000A');
+    assertMessage(p, 'holds a line break', '2 lines');
+    // Joined by a space, the name is a plain name: nothing else to report.
+    assert.equal(applyFix(text, p.fix), file([row({ 'First Name': '"Ana Marie"' })], '\r\n'));
+    assert.deepEqual(lint(applyFix(text, p.fix), options), []);
   });
 
   for (const [name, eol] of [
@@ -134,24 +139,31 @@ describe('parsing: broken quotes and blank lines', () => {
     assert.deepEqual(lint(file([row()], '\r\n'), options), []);
   });
 
-  it('reports blank lines at the end of the file', () => {
+  it('reports blank lines at the end of the file once, with one fix that removes them all', () => {
     const text = `${file([row()])}\n\n`;
     const problems = lint(text, options);
     assert.deepEqual(
       problems.map((p) => [p.code, p.range]),
-      [
-        ['row.blank', range(2, 0, 3, 0)],
-        ['row.blank', range(3, 0, 4, 0)],
-      ],
+      [['file.trailing-empty', range(2, 0, 3, 0)]],
+    );
+    assertMessage(problems[0]!, '2 blank rows at the end');
+    assert.equal(applyFix(text, problems[0]!.fix), file([row()]));
+  });
+
+  it('reports blank lines between rows one by one (row.blank)', () => {
+    const text = file([row({}, 1), '', row({}, 2)]);
+    assert.deepEqual(
+      lint(text, options).map((p) => [p.code, p.range]),
+      [['row.blank', range(2, 0, 3, 0)]],
     );
   });
 
   it('treats a row of separators only as an empty row to delete, not as a user with every field blank', () => {
-    const text = file([',,,,,,,,,'], '\r\n');
+    const text = file([',,,,,,,,,', row()], '\r\n');
     const problems = lint(text, options);
     assert.equal(problems.filter((p) => p.code === 'value.missing').length, 0);
     const blank = problems.find((p) => p.code === 'row.blank')!;
     assert.deepEqual(blank.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
-    assert.equal(applyFix(text, blank.fix), file([], '\r\n'));
+    assert.equal(applyFix(text, blank.fix), file([row()], '\r\n'));
   });
 });

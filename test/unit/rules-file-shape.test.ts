@@ -14,11 +14,18 @@ describe('rule row.cell-count', () => {
     assertMessage(p, 'has 12 cells but the header has 10', '2 extra cells', 'unquoted comma', 'Quote that value');
   });
 
-  it('flags a trailing comma as one extra cell', () => {
-    const text = file([`${row()},`]);
+  it('flags an extra cell with a value at the end of a row', () => {
+    const text = file([`${row()},x`]);
     const p = only(lint(text, options), 'row.cell-count');
-    assert.deepEqual(p.range, on(1, row().length, row().length + 1));
+    assert.deepEqual(p.range, on(1, row().length, row().length + 2));
     assertMessage(p, '1 extra cell at');
+  });
+
+  it('takes a trailing comma (an empty cell past the last heading) for file.trailing-empty, not row.cell-count', () => {
+    const text = file([`${row()},`]);
+    const p = only(lint(text, options), 'file.trailing-empty');
+    assertMessage(p, '1 row with empty cells past the last heading');
+    assert.equal(applyFix(text, p.fix), file([row()]));
   });
 
   it('flags a short row over its whole length and says how many cells are missing', () => {

@@ -27,7 +27,7 @@ describe('rule value.missing', () => {
   });
 
   it('reads a row of spaces as an empty row, not as ten blank fields', () => {
-    const problems = lint(file([' , , , , , , , , , ']), options);
+    const problems = lint(file([' , , , , , , , , , ', row()]), options);
     assert.deepEqual(withCode(problems, 'value.missing'), []);
     assert.equal(withCode(problems, 'row.blank').length, 1);
   });

@@ -18,12 +18,12 @@ function describeRows(rows: readonly Row[]) {
   }));
 }
 
-function both(text: string) {
+function both(text: string, delimiter = ',') {
   let a = 0;
   let b = 0;
   return {
-    scanner: describeRows(parseRows(text, 0, text.length, 0, () => ++a)),
-    csvParse: describeRows(parseRowsWithCsvParse(text, 0, text.length, 0, () => ++b)),
+    scanner: describeRows(parseRows(text, 0, text.length, 0, () => ++a, { text }, delimiter)),
+    csvParse: describeRows(parseRowsWithCsvParse(text, 0, text.length, 0, () => ++b, delimiter)),
   };
 }
 
@@ -76,6 +76,38 @@ describe('the fast scanner agrees with csv-parse, record for record', () => {
     it(`on ${JSON.stringify(text)}`, () => {
       const { scanner, csvParse } = both(text);
       assert.deepEqual(scanner, csvParse);
+    });
+  }
+
+  // Files whose delimiter is sniffed to be a semicolon (European Excel) or a tab (Excel's
+  // "Unicode Text") are read with that delimiter; commas are then plain characters.
+  for (const delimiter of [';', '\t']) {
+    const name = delimiter === ';' ? 'semicolon' : 'tab';
+    const d = delimiter;
+    const trickyWith = [
+      `a${d}b\r\nc${d}d`,
+      `"x${d}""y"""${d}2\r\n"multi\nline"${d}3\r4${d}5`,
+      `"a${d}b"c${d}d\n`,
+      `Smith, Jr.${d}"O, Brien"${d}x\n`,
+      `a${d}"b\nc${d}d\n`,
+      `${d}${d}${d}\n${d}\n`,
+      `"a,b"${d}"c"${d}\n`,
+    ];
+    for (const text of trickyWith) {
+      it(`with delimiter ${name}, on ${JSON.stringify(text)}`, () => {
+        const { scanner, csvParse } = both(text, delimiter);
+        assert.deepEqual(scanner, csvParse);
+      });
+    }
+    it(`with delimiter ${name}, on random text made of CSV's special characters`, () => {
+      const char = fc.constantFrom('a', ',', d, '"', '\r', '\n', ' ', 'é');
+      fc.assert(
+        fc.property(fc.array(char, { maxLength: 60 }).map((cs) => cs.join('')), (text) => {
+          const { scanner, csvParse } = both(text, delimiter);
+          assert.deepEqual(scanner, csvParse);
+        }),
+        { numRuns: Number(process.env.FC_RUNS ?? 1000) },
+      );
     });
   }
 

@@ -1,0 +1,82 @@
+import type { FieldName } from '../fields';
+import type { OffsetFix } from '../problems';
+import { emailProblem } from '../values/emails';
+import { type Lookalike, findLookalikes, hasLineBreak, removeLookalikes, replaceLookalikes } from '../values/lookalikes';
+import { describeCharacter, replaceCellValue } from './cellEdits';
+import { joinLines } from './lineBreakValue';
+import type { RowRule } from './ruleTypes';
+
+/**
+ * Fields whose values are typed or matched exactly: a curly quote or an invisible character in
+ * them makes a different username, address or ID. (Legal names have their own rule,
+ * name.invalid-character; passwords are never shown.)
+ */
+const FIELDS: readonly FieldName[] = ['Username', 'Email Address', 'District ID', 'School SIS ID', 'State User ID', 'Alternate User ID'];
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The ASCII value of an e-mail address or username with look-alikes replaced, when it is usable. */
+function asciiValue(field: FieldName, value: string, found: Lookalike[]): string | undefined {
+  const replaced = replaceLookalikes(value, found).trim();
+  if (replaced === '' || /\s/.test(replaced)) return undefined;
+  if (field === 'Email Address' && emailProblem(replaced) !== undefined) return undefined;
+  return replaced;
+}
+
+/**
+ * The look-alike characters of an e-mail address that, replaced by ASCII, make it valid: the
+ * e-mail rule leaves such a value to this one.
+ */
+export function emailFixedByLookalikes(raw: string): boolean {
+  if (!NON_ASCII.test(raw)) return false;
+  const value = hasLineBreak(raw) ? joinLines(raw) : raw;
+  const found = findLookalikes(value);
+  return found.length > 0 && asciiValue('Email Address', value, found) !== undefined;
+}
+
+export const valueTypographicCharacter: RowRule = {
+  kind: 'row',
+  code: 'value.typographic-character',
+  defaultSeverity: 'error',
+  title: 'A username, e-mail address or ID holds a curly quote, dash, odd space or invisible character.',
+  check(ctx) {
+    for (const field of FIELDS) {
+      const raw = ctx.value(field);
+      if (raw === undefined || !NON_ASCII.test(raw)) continue;
+      // With a line break (value.line-break), judged as that rule's fix writes it.
+      const value = hasLineBreak(raw) ? joinLines(raw) : raw;
+      const found = findLookalikes(value);
+      if (found.length === 0) continue;
+      const cell = ctx.cell(field);
+      if (!cell) continue;
+      const named = [...new Map(found.map((l) => [l.ch, l])).values()].map((l) => `${describeCharacter(l.ch)} at character ${[...value.slice(0, l.index)].length + 1}`);
+      const ascii = asciiValue(field, value, found);
+      const removed = removeLookalikes(value, found).trim();
+      const fix: OffsetFix | undefined =
+        ascii !== undefined ? { title: `Replace with plain characters: ${field} "${ascii}"`, edits: [replaceCellValue(cell, ascii)] } : undefined;
+      const suggestions: OffsetFix[] =
+        removed !== '' && removed !== ascii && !/\s/.test(removed)
+          ? [{ title: `Remove the characters: ${field} "${removed}"`, edits: [replaceCellValue(cell, removed)] }]
+          : [];
+      const typographic = found.some((l) => l.kind === 'typographic');
+      const why =
+        field === 'Email Address'
+          ? 'single sign-on compares addresses exactly, so the user could not sign in'
+          : field === 'Username'
+            ? 'the user would have to type it exactly to sign in'
+            : 'IDs are compared exactly, so this one would match nothing';
+      ctx.report({
+        code: 'value.typographic-character',
+        message:
+          `${field} "${value}" has ${named.join(', ')}. ` +
+          `${typographic ? 'Word processors and Excel\'s AutoCorrect put such characters in for plain quotes and hyphens' : 'It looks like plain text but is not'}; Classworks stores the value as written and ${why}. ` +
+          (fix ? `Replace ${found.length === 1 ? 'it' : 'them'} with ${ascii === removed ? 'nothing' : 'plain ASCII'} (safe fix).` : 'Correct the value from the SIS.'),
+        start: cell.valueStart,
+        end: cell.valueEnd,
+        field,
+        fix,
+        suggestions,
+      });
+    }
+  },
+};
