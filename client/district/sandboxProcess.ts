@@ -15,12 +15,38 @@ export interface SandboxStartOptions {
   seedFile?: string;
   /** Process imports at once instead of in the off-peak window. */
   processNow: boolean;
-  /** Receives the service's log lines (never the token: it is passed in, so never printed). */
+  /** Receives the service's log lines (never the token: it is passed in, so never printed; any echo is redacted). */
   log: (line: string) => void;
   /** Deadline for the "listening on" line. */
   startTimeoutMs?: number;
   /** The runtime; defaults to process.execPath. */
   execPath?: string;
+}
+
+export interface SandboxLaunch {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * How the sandbox is spawned. The token travels in the child's environment
+ * (CLASSWORKS_IMPORT_TOKEN), never on its command line: any local user can read another
+ * process's arguments (ps, /proc/<pid>/cmdline), while its environment is readable only by
+ * its owner.
+ */
+export function sandboxLaunch(
+  options: Pick<SandboxStartOptions, 'bundle' | 'dataDir' | 'token' | 'seedFile' | 'processNow' | 'execPath'>,
+  parentEnv: NodeJS.ProcessEnv = process.env,
+): SandboxLaunch {
+  const args = [options.bundle, '--data', options.dataDir, '--port', '0', '--host', '127.0.0.1'];
+  if (options.seedFile) args.push('--seed', options.seedFile);
+  if (options.processNow) args.push('--process-now');
+  return {
+    command: options.execPath ?? process.execPath,
+    args,
+    env: { ...parentEnv, ELECTRON_RUN_AS_NODE: '1', CLASSWORKS_IMPORT_TOKEN: options.token },
+  };
 }
 
 const LISTENING = /^listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/;
@@ -55,12 +81,10 @@ export class SandboxProcess {
   }
 
   static start(options: SandboxStartOptions): Promise<SandboxProcess> {
-    const args = [options.bundle, '--data', options.dataDir, '--port', '0', '--host', '127.0.0.1', '--token', options.token];
-    if (options.seedFile) args.push('--seed', options.seedFile);
-    if (options.processNow) args.push('--process-now');
+    const launch = sandboxLaunch(options);
     const redact = (line: string) => line.split(options.token).join('‹token›');
-    const child = spawn(options.execPath ?? process.execPath, args, {
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    const child = spawn(launch.command, launch.args, {
+      env: launch.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });

@@ -12,7 +12,7 @@ export const TOKEN = 'test-admin-token-0123456789abcdef';
 
 let built = false;
 /** The bundle must exist; build it once if it does not (npm test builds first anyway). */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   if (built || fs.existsSync(SERVICE)) {
     built = true;
     return;
