@@ -22,6 +22,8 @@ export function describeCharacter(ch: string): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const names: Record<number, string> = {
     0x09: 'tab',
+    0x0a: 'line feed',
+    0x0d: 'carriage return',
     0x20: 'space',
     0xa0: 'no-break space',
     0x200b: 'zero-width space',

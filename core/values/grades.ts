@@ -15,7 +15,8 @@ export function isClassworksGrade(value: string): boolean {
  */
 export function canonicalGrade(value: string): string | undefined {
   if (value.trim() === '-1') return 'Pre-K';
-  const compact = value.trim().toLowerCase().replace(/[\s._-]+/g, '');
+  // Invisible formatting characters (a zero-width space) do not change what it means.
+  const compact = value.trim().toLowerCase().replace(/[\s._\-\p{Cf}]+/gu, '');
   if (compact === '') return undefined;
   if (KINDERGARTEN.has(compact)) return 'K';
   if (PRE_K.has(compact)) return 'Pre-K';

@@ -23,7 +23,8 @@ const USER_TYPE_WORDS: Record<string, 0 | 1> = {
 
 /** The User Type a value means: '0'/'1' exactly, or a recognised word; undefined otherwise. */
 export function interpretUserType(value: string): 0 | 1 | undefined {
-  const trimmed = value.trim();
+  // Invisible formatting characters (a zero-width space) do not change what it means.
+  const trimmed = value.replace(/\p{Cf}/gu, '').trim();
   if (trimmed === '0') return 0;
   if (trimmed === '1') return 1;
   const word = trimmed.toLowerCase().replace(/[^a-z]/g, '');

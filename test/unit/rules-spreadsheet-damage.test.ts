@@ -349,7 +349,7 @@ describe('rule value.formula and password.formula', () => {
     ['-', '"-"'],
     ['@', '"@"'],
     ['\t', 'U+0009 (tab)'],
-    ['\r', 'U+000D (control character)'],
+    ['\r', 'U+000D (carriage return)'],
   ];
   for (const [start, named] of starts) {
     it(`flags a Username starting with ${JSON.stringify(start)} as an error, suggesting to remove it`, () => {
