@@ -1,5 +1,5 @@
 import { EnrollmentDocument, type LintOptions, type Problem } from '../core';
-import { notUtf8Problem } from './cliRules';
+import { FILE_NOT_UTF8, notUtf8Problem, undecodableProblem } from './cliRules';
 import type { ConfigResolver } from './configLookup';
 import { readCsvFile } from './readCsvFile';
 
@@ -37,9 +37,12 @@ export function lintFile(shownPath: string, absolutePath: string, configs: Confi
   if (!config.ok) {
     return { kind: 'skipped', skipped: { path: shownPath, reason: `${shownPath} not checked: ${config.message}` } };
   }
+  const severity = config.config.rules?.[FILE_NOT_UTF8.code];
   if (content.kind === 'not-utf8') {
-    return { kind: 'linted', file: { path: shownPath, problems: [notUtf8Problem(content)] } };
+    return { kind: 'linted', file: { path: shownPath, problems: [undecodableProblem(content.file, severity)] } };
   }
   const document = new EnrollmentDocument(content.text, lintOptionsFor(absolutePath, config.config));
-  return { kind: 'linted', file: { path: shownPath, problems: document.getProblems() } };
+  // A file decoded from another encoding: the encoding reported once, where it starts; the rest checked as decoded.
+  const encoding = content.notUtf8 ? notUtf8Problem(content.notUtf8, severity) : undefined;
+  return { kind: 'linted', file: { path: shownPath, problems: [...(encoding ? [encoding] : []), ...document.getProblems()] } };
 }

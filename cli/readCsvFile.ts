@@ -1,15 +1,27 @@
 import * as fs from 'node:fs';
+import { type DecodedFile, decodeFile } from '../core/encoding/decodeFile';
 import { describeFsError } from './fsErrors';
-import { firstInvalidUtf8, hasUtf8Bom, lineOfByte, utf16ByteOrder } from './utf8';
+
+/** A file that is not UTF-8 but was decoded exactly from the encoding its bytes say. */
+export type NotUtf8File = Extract<DecodedFile, { kind: 'decoded' }>;
+/** A file that is not UTF-8 and not exactly text in the encoding guessed either. */
+export type UndecodableFile = Extract<DecodedFile, { kind: 'undecodable' }>;
 
 export type CsvFileContent =
-  /** UTF-8 text without its BOM; `bom` says whether the file had one (kept when writing back). */
-  | { kind: 'text'; text: string; bom: boolean }
-  /** Bytes that are not UTF-8: `line` (1-based) holds the first bad byte; `utf16` names the byte order when a UTF-16 BOM starts the file. */
-  | { kind: 'not-utf8'; line: number; utf16: 'le' | 'be' | false }
+  /**
+   * The text without its BOM; `bom` says whether the file had one (kept when writing back).
+   * `notUtf8`: the bytes were not UTF-8 and were decoded from another encoding (Windows-1252,
+   * Mac Roman, UTF-16), which file.not-utf8 reports and `fix` converts.
+   */
+  | { kind: 'text'; text: string; bom: boolean; notUtf8?: NotUtf8File }
+  /** Bytes that are not UTF-8 and cannot be decoded exactly: the file cannot be checked. */
+  | { kind: 'not-utf8'; file: UndecodableFile }
   | { kind: 'unreadable'; reason: string };
 
-/** Reads a CSV as bytes and decodes it as UTF-8, silently dropping a UTF-8 BOM. Never throws. */
+/**
+ * Reads a CSV as bytes: UTF-8 (a UTF-8 BOM silently dropped), else decoded exactly from the
+ * encoding the bytes say (core/encoding/decodeFile). Never throws.
+ */
 export function readCsvFile(file: string): CsvFileContent {
   let bytes: Buffer;
   try {
@@ -17,11 +29,8 @@ export function readCsvFile(file: string): CsvFileContent {
   } catch (error) {
     return { kind: 'unreadable', reason: describeFsError(error) };
   }
-  const utf16 = utf16ByteOrder(bytes);
-  if (utf16) return { kind: 'not-utf8', line: 1, utf16 };
-  const bom = hasUtf8Bom(bytes);
-  const body = bom ? bytes.subarray(3) : bytes;
-  const bad = firstInvalidUtf8(body);
-  if (bad >= 0) return { kind: 'not-utf8', line: lineOfByte(body, bad), utf16: false };
-  return { kind: 'text', text: body.toString('utf8'), bom };
+  const decoded = decodeFile(bytes);
+  if (decoded.kind === 'utf8') return { kind: 'text', text: decoded.text, bom: decoded.bom };
+  if (decoded.kind === 'decoded') return { kind: 'text', text: decoded.text, bom: decoded.bom, notUtf8: decoded };
+  return { kind: 'not-utf8', file: decoded };
 }

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { EnrollmentDocument, fixAllText } from '../../core';
-import { notUtf8Problem } from '../cliRules';
+import { SOURCE_ENCODING_NAMES, encodeUtf8 } from '../../core/encoding/decodeFile';
+import { FILE_NOT_UTF8, undecodableProblem } from '../cliRules';
 import { ConfigResolver } from '../configLookup';
 import { countProblems, describeCounts, plural } from '../counts';
 import { EXIT, type ExitCode, worstExit } from '../exitCodes';
@@ -9,7 +10,6 @@ import { describeFsError } from '../fsErrors';
 import type { CliIo } from '../io';
 import { lintOptionsFor } from '../lintFile';
 import { readCsvFile } from '../readCsvFile';
-import { UTF8_BOM } from '../utf8';
 import { writeFileAtomic } from '../writeFileAtomic';
 
 export interface FixCommand {
@@ -21,7 +21,9 @@ export interface FixCommand {
 
 /**
  * Applies every safe fix (the core's fix-all) to each file, writes the result atomically
- * (keeping a BOM), then prints the problems that remain and a line saying what was done.
+ * (keeping a BOM), then prints the problems that remain and a line saying what was done. A
+ * file in Windows-1252, Mac Roman or UTF-16 is written as UTF-8 (the safe fix of
+ * file.not-utf8; every other character stays as it is).
  */
 export function runFix(cmd: FixCommand, io: CliIo): ExitCode {
   const configs = new ConfigResolver(io.cwd, cmd.config);
@@ -48,8 +50,9 @@ function fixOne(file: string, output: string | undefined, configs: ConfigResolve
     return EXIT.failure;
   }
   if (content.kind === 'not-utf8') {
-    io.out(`${formatProblemLine(file, notUtf8Problem(content))}\n`);
-    io.out(`${file}: nothing fixed (the file is not UTF-8); 1 problem remains: 1 error, 0 warnings, 0 info\n`);
+    const problem = undecodableProblem(content.file, config.config.rules?.[FILE_NOT_UTF8.code]);
+    io.out(`${formatProblemLine(file, problem)}\n`);
+    io.out(`${file}: nothing fixed (the file is not UTF-8, and not exactly ${SOURCE_ENCODING_NAMES[content.file.encoding]} either); 1 problem remains: ${describeCounts(countProblems([problem]))}\n`);
     return EXIT.errors;
   }
 
@@ -57,10 +60,11 @@ function fixOne(file: string, output: string | undefined, configs: ConfigResolve
   const { text, fixed } = fixAllText(content.text, options);
   const target = output === undefined ? absolute : path.resolve(io.cwd, output);
   const shownTarget = output ?? file;
-  if (output !== undefined || fixed > 0) {
-    const body = Buffer.from(text, 'utf8');
+  // A file decoded from another encoding is written as UTF-8 (its BOM, if any, as the UTF-8 BOM): the safe fix of file.not-utf8.
+  const converted = content.notUtf8 ? SOURCE_ENCODING_NAMES[content.notUtf8.encoding] : undefined;
+  if (output !== undefined || fixed > 0 || converted) {
     try {
-      writeFileAtomic(target, content.bom ? Buffer.concat([UTF8_BOM, body]) : body);
+      writeFileAtomic(target, Buffer.from(encodeUtf8(text, content.bom)));
     } catch (error) {
       io.err(`classworks: cannot write ${shownTarget}: ${describeFsError(error)}\n`);
       return EXIT.failure;
@@ -70,8 +74,9 @@ function fixOne(file: string, output: string | undefined, configs: ConfigResolve
   const remaining = new EnrollmentDocument(text, options).getProblems();
   for (const p of remaining) io.out(`${formatProblemLine(shownTarget, p)}\n`);
   const counts = countProblems(remaining);
-  const done =
-    fixed === 0
+  const done = converted
+    ? `converted from ${converted} to UTF-8${fixed > 0 ? `, applied ${plural(fixed, 'fix', 'fixes')}` : ''}, wrote ${shownTarget}`
+    : fixed === 0
       ? `no safe fix to apply${output !== undefined ? `, wrote ${output} unchanged` : ''}`
       : `applied ${plural(fixed, 'fix', 'fixes')}, wrote ${shownTarget}`;
   const left = `${plural(remaining.length, 'problem')} ${remaining.length === 1 ? 'remains' : 'remain'}`;

@@ -48,7 +48,8 @@ export function toSarif(report: LintReport, ctx: SarifContext): object {
               })),
             }
           : {}),
-        ...(p.fix
+        // A fix without edits (file.not-utf8's conversion to UTF-8, which classworks fix makes) has no SARIF replacement.
+        ...(p.fix && p.fix.edits.length > 0
           ? {
               fixes: [
                 {

@@ -214,7 +214,8 @@ export function describeNotUtf8Start(decoded: Extract<DecodedFile, { kind: 'deco
   const { start } = decoded;
   const name = SOURCE_ENCODING_NAMES[decoded.encoding];
   if (start.byte === undefined || start.reads === undefined) {
-    return decoded.bom ? `the file starts with the ${name} byte order mark` : `its bytes are ${name} text (zero bytes between the letters)`;
+    const mark = decoded.encoding === 'utf16le' ? 'FF FE' : 'FE FF';
+    return decoded.bom ? `the start of the file (the ${name} byte order mark ${mark})` : 'the start of the file (a zero byte beside each ASCII letter)';
   }
   const parts: string[] = [];
   if (start.word) parts.push(`in "${start.word}"`);

@@ -116,13 +116,14 @@ describe('cli: fix', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'b.csv'), 'utf8'), fixedFixture);
   });
 
-  it('refuses to touch a file that is not UTF-8 (exit 1) and exits 2 for a missing one', () => {
-    const latin1 = Buffer.from(`${HEADER}\nJos\xe9,Klein,JKlein,13001,Maple!274,4/2/2018,0,3,jklein@lincoln.perficientads.com,00123\n`, 'latin1');
-    const dir = workspace({ '.classworks.json': FIXTURE_CONFIG, 'latin1.csv': latin1 });
-    const run = runCli(['fix', 'latin1.csv'], dir);
+  it('refuses to touch a file that is not UTF-8 nor exactly text in the encoding it looks like (exit 1) and exits 2 for a missing one', () => {
+    // A UTF-16 LE byte order mark, then a line and a half of a character. (Windows-1252 files are converted: encoding.test.ts.)
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n`, 'utf16le'), Buffer.from([0x4a])]);
+    const dir = workspace({ '.classworks.json': FIXTURE_CONFIG, 'broken.csv': broken });
+    const run = runCli(['fix', 'broken.csv'], dir);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /^latin1\.csv:1:1: error .*not UTF-8.* \[file\.not-utf8\]$/m);
-    assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.csv')), latin1);
+    assert.match(run.stdout, /^broken\.csv:2:1: error .*not UTF-8.* \[file\.not-utf8\]$/m);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'broken.csv')), broken);
     const missing = runCli(['fix', 'missing.csv'], dir);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read missing\.csv: no such file or directory/);

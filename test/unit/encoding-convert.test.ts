@@ -70,6 +70,8 @@ describe('encoding: decoding a whole file and converting it to UTF-8', () => {
       assert.equal(decoded.kind === 'decoded' && decoded.encoding, encoding);
       assert.equal(decoded.kind === 'decoded' && decoded.text, text);
       assert.equal(decoded.kind === 'decoded' && decoded.start.line, 0);
+      const mark = encoding === 'utf16le' ? 'UTF-16 LE byte order mark FF FE' : 'UTF-16 BE byte order mark FE FF';
+      assert.equal(decoded.kind === 'decoded' && describeNotUtf8Start(decoded), `the start of the file (the ${mark})`);
       const converted = convertToUtf8(file, encoding);
       assert.ok(converted.ok);
       assert.deepEqual(Buffer.from(converted.bytes), expected);
