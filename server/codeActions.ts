@@ -11,7 +11,7 @@ import { type Fix, type Problem, fixAllEdits } from '../core';
 import { CONVERT_LINE_ENDINGS_COMMAND } from '../core/protocol/lspProtocol';
 import { DIAGNOSTIC_SOURCE, diagnosticDataSchema } from './diagnostics';
 import { withoutLossyFixes } from './diskFacts';
-import type { DocumentState } from './documentStore';
+import type { DocumentState, Published } from './documentStore';
 
 /** Kind of the "fix everything safe" action for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.classworks`;
@@ -32,6 +32,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
   const only = params.context.only;
   if (published && wants(only, CodeActionKind.QuickFix)) {
     const fixAllCodes = new Set<string>();
+    let every: readonly Problem[] | undefined;
     for (const diagnostic of params.context.diagnostics) {
       const problem = problemOf(diagnostic, published.problems, version);
       if (!problem) continue;
@@ -40,13 +41,14 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
       for (const suggestion of problem.suggestions) actions.push(quickFix(state, suggestion, diagnostic, false));
       if (problem.fix && !fixAllCodes.has(problem.code)) {
         fixAllCodes.add(problem.code);
-        const fixable = published.problems.filter((p) => p.code === problem.code && p.fix);
+        const all = (every ??= everyProblem(state, published));
+        const fixable = all.filter((p) => p.code === problem.code && p.fix);
         if (fixable.length > 1) {
           actions.push({
             title: `Fix all ${problem.code} problems in this file`,
             kind: CodeActionKind.QuickFix,
             diagnostics: params.context.diagnostics.filter((d) => d.code === problem.code && d.source === DIAGNOSTIC_SOURCE),
-            edit: versionedEdit(state, fixAllEdits(published.problems, problem.code)),
+            edit: versionedEdit(state, fixAllEdits(all, problem.code)),
           });
         }
       }
@@ -54,13 +56,23 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
   }
   if (wants(only, FIX_ALL_KIND)) {
     // On save the last edit may not be published yet; the model is always up to date.
-    const problems = published?.problems ?? withoutLossyFixes(state.model?.doc.getProblems() ?? [], state.text);
+    const problems = published ? everyProblem(state, published) : withoutLossyFixes(state.model?.doc.getProblems() ?? [], state.text);
     const edits = fixAllEdits(problems);
     if (edits.length > 0) {
       actions.push({ title: 'Fix all safely fixable Classworks problems in this file', kind: FIX_ALL_KIND, edit: versionedEdit(state, edits) });
     }
   }
   return actions;
+}
+
+/**
+ * Every problem of the published version, for the fix-all actions: the published list when it
+ * holds them all; past classworks.maxProblems the model's full list (it is at the same version).
+ */
+function everyProblem(state: DocumentState, published: Published): readonly Problem[] {
+  const total = published.counts.errors + published.counts.warnings + published.counts.infos;
+  if (published.listed >= total || !state.model) return published.problems;
+  return withoutLossyFixes(state.model.doc.getProblems(), state.text);
 }
 
 /** Whether the requested kinds (`only`) include `kind`; no `only` means every kind. */

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
-import { EnrollmentDocument, type LintOptions, type Problem } from '../core';
+import { EnrollmentDocument, type LintOptions, type Problem, type ProblemCounts } from '../core';
 import type { DiskFacts } from './diskFacts';
 import type { Logger } from './logger';
 import { uriToPath } from './workspacePaths';
@@ -17,7 +17,12 @@ export interface EnrollmentModel {
 export interface Published {
   version: number;
   linted: boolean;
+  /** The published diagnostics' problems, by diagnostic index: the listed ones, then one summary per rule past the cap. */
   problems: Problem[];
+  /** How many of `problems` are real problems (the rest are summaries of the ones left out). */
+  listed: number;
+  /** Exact totals of every problem of the version, listed or not. */
+  counts: ProblemCounts;
 }
 
 /** Everything the server knows about one open document. */

@@ -79,7 +79,7 @@ export function importSnapshot(state: DocumentState, read: ConfigRead): ImportSn
     }
   }
 
-  const problems: SnapshotProblem[] = published.problems.slice(0, SNAPSHOT_PROBLEM_LIMIT).map((p, index) => ({
+  const problems: SnapshotProblem[] = published.problems.slice(0, Math.min(published.listed, SNAPSHOT_PROBLEM_LIMIT)).map((p, index) => ({
     index,
     code: p.code,
     severity: p.severity,
@@ -89,7 +89,6 @@ export function importSnapshot(state: DocumentState, read: ConfigRead): ImportSn
     fixTitle: p.fix?.title ?? null,
     suggestionTitles: p.suggestions.map((s) => s.title),
   }));
-  const count = (severity: string) => published.problems.filter((p) => p.severity === severity).length;
 
   return {
     ...base,
@@ -102,8 +101,8 @@ export function importSnapshot(state: DocumentState, read: ConfigRead): ImportSn
     dataRows: data.length,
     schoolValues: [...schools.values()],
     problems,
-    problemsTruncated: published.problems.length > SNAPSHOT_PROBLEM_LIMIT,
-    counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    problemsTruncated: published.counts.errors + published.counts.warnings + published.counts.infos > problems.length,
+    counts: { ...published.counts },
   };
 }
 

@@ -12,9 +12,12 @@ export interface ServerSettings {
   include: string[];
   /** `classworks.rules`: severity per rule code. */
   rules: Record<string, SeveritySetting>;
+  /** `classworks.maxProblems`: at most this many diagnostics per file (the counts stay exact). */
+  maxProblems: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, include: [], rules: {} };
+export const DEFAULT_MAX_PROBLEMS = 1000;
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, include: [], rules: {}, maxProblems: DEFAULT_MAX_PROBLEMS };
 
 /** One glob or a list of globs; anything else is no globs. */
 const globList = z.unknown().transform((value): string[] => {
@@ -33,6 +36,7 @@ const rawSettingsSchema = z
     files: z.object({ include: globList.optional() }).catch({}).optional(),
     'files.include': globList.optional(),
     rules: z.record(z.string(), z.unknown()).catch({}).optional(),
+    maxProblems: z.unknown().optional(),
   })
   .catch({});
 
@@ -50,11 +54,16 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
   for (const glob of include) {
     if (!isValidGlob(glob)) problems.push(`classworks.files.include: "${glob}" is not a valid glob; ignored.`);
   }
+  const maxProblems = z.number().int().min(1).safeParse(parsed.maxProblems);
+  if (parsed.maxProblems !== undefined && !maxProblems.success) {
+    problems.push(`classworks.maxProblems must be a whole number of at least 1; using ${DEFAULT_MAX_PROBLEMS}.`);
+  }
   return {
     settings: {
       enable: parsed.enable ?? DEFAULT_SETTINGS.enable,
       include: include.filter((g) => isValidGlob(g)),
       rules,
+      maxProblems: maxProblems.success ? maxProblems.data : DEFAULT_MAX_PROBLEMS,
     },
     problems,
   };

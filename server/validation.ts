@@ -1,13 +1,14 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { ClassworksConfig, LintOptions, Problem } from '../core';
+import type { ClassworksConfig, LintOptions, Problem, ProblemCounts } from '../core';
 import { schoolsForLint } from '../core/importFile/schoolMapping';
 import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
 import { type ConfigFiles, isConfigFile } from './configFiles';
 import { configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
 import { encodingProblem, withoutLossyFixes } from './diskFacts';
-import type { DocumentState, DocumentStore } from './documentStore';
+import type { DocumentState, DocumentStore, Published } from './documentStore';
 import { decideLinting } from './enrollmentDetection';
 import type { Logger } from './logger';
+import { addCounts, countBySeverity, omittedSummaries } from './problemCap';
 import type { ServerSettings, SettingsProvider } from './settings';
 import type { WorkspacePaths } from './workspacePaths';
 
@@ -80,6 +81,8 @@ export class Validator {
       stickyLinted: state.stickyLinted,
     });
     let problems: Problem[] = [];
+    let listed = 0;
+    let counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
     if (decision.linted) {
       if (decision.byHeader) state.stickyLinted = true;
       // What the client read in the bytes on disk (VS Code's text has normalised line endings).
@@ -97,35 +100,36 @@ export class Validator {
       const configProblem = configProblemForCsv(read, state.text, settings.rules);
       const fileProblem = encodingProblem(facts?.encoding, state.text, { ...(read.config.rules ?? {}), ...settings.rules });
       const faceProblems = [configProblem, fileProblem].filter((p): p is Problem => p !== undefined);
-      problems = withoutLossyFixes([...faceProblems, ...doc.getProblems()], state.text);
+      // At most maxProblems listed (the most severe first), then one summary per rule left out.
+      const report = doc.getReport(Math.max(0, settings.maxProblems - faceProblems.length));
+      const shown = withoutLossyFixes([...faceProblems, ...report.problems], state.text);
+      listed = shown.length;
+      problems = [...shown, ...omittedSummaries(report.omitted, settings.maxProblems)];
+      counts = addCounts(countBySeverity(faceProblems), report.counts);
     } else {
       store.dropModel(state);
     }
-    this.publish(state, version, decision.linted, problems);
-    this.sendStatus(state.uri, decision.linted, decision.reason, problems);
+    this.publish(state, { version, linted: decision.linted, problems, listed, counts });
+    this.notify({ uri: state.uri, linted: decision.linted, reason: decision.reason, ...counts });
   }
 
   private publishConfigDocument(state: DocumentState, settings: ServerSettings): void {
     const version = state.text.version;
     const read = this.deps.configFiles.read(state.path as string);
     const diagnostics = settings.enable && settings.rules['config.invalid'] !== 'off' ? configDiagnostics(read, state.text, this.deps.rulesDocUri()) : [];
-    state.published = { version, linted: false, problems: [] };
+    state.published = { version, linted: false, problems: [], listed: 0, counts: { errors: 0, warnings: 0, infos: 0 } };
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics }).catch(() => undefined);
     const reason = diagnostics.length === 0 ? 'Classworks configuration file: it reads fine.' : 'Classworks configuration file: it cannot be read, see Problems.';
     this.notify({ uri: state.uri, linted: false, reason, errors: diagnostics.length, warnings: 0, infos: 0 });
   }
 
-  private publish(state: DocumentState, version: number, linted: boolean, problems: Problem[]): void {
+  private publish(state: DocumentState, published: Published): void {
+    const { version } = published;
     if (state.published && state.published.version > version) return;
-    state.published = { version, linted, problems };
+    state.published = published;
     const rulesDocUri = this.deps.rulesDocUri();
-    const diagnostics = problems.map((p, index) => toDiagnostic(p, index, version, state.uri, rulesDocUri));
+    const diagnostics = published.problems.map((p, index) => toDiagnostic(p, index, version, state.uri, rulesDocUri));
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics }).catch(() => undefined);
-  }
-
-  private sendStatus(uri: string, linted: boolean, reason: string, problems: readonly Problem[]): void {
-    const count = (severity: Problem['severity']) => problems.filter((p) => p.severity === severity).length;
-    this.notify({ uri, linted, reason, errors: count('error'), warnings: count('warning'), infos: count('info') });
   }
 
   private notify(status: FileStatusParams): void {
