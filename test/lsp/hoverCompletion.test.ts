@@ -115,6 +115,41 @@ describe('LSP: hover', () => {
     assert.match(text, /Value: `Kl⟨zero-width space⟩ein⟨tab⟩`/);
   });
 
+  it('names the invisible characters of a heading: a no-break space, a zero-width space, a tab, a leading space', async () => {
+    let version = doc.replace('First Name', 'First\u00a0Name');
+    version = doc.replace('Username', 'User\u200bname');
+    version = doc.replace('Grade', ' Grade\t');
+    const diagnostics = await doc.diagnostics(version);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'header.invisible-character').map((d) => d.range.start),
+      [
+        { line: 0, character: 0 },
+        { line: 0, character: 21 },
+        { line: 0, character: 72 },
+      ],
+    );
+    const first = markdown(await doc.hover({ line: 0, character: 2 }));
+    assert.match(first, /Heading: `First⟨no-break space⟩Name`/);
+    assert.match(first, /U\+00A0 \(no-break space\) at character 6/);
+    const user = markdown(await doc.hover({ line: 0, character: 23 }));
+    assert.match(user, /\*\*Username\*\*/);
+    assert.match(user, /Heading: `User⟨zero-width space⟩name`/);
+    assert.match(user, /U\+200B \(zero-width space\) at character 5/);
+    const grade = markdown(await doc.hover({ line: 0, character: 76 }));
+    assert.match(grade, /Heading: `⟨space⟩Grade⟨tab⟩`/);
+    assert.match(grade, /- 1 leading space/);
+    assert.match(grade, /U\+0009 \(tab\) at character 7/);
+  });
+
+  it('names a carriage return inside a value', async () => {
+    const version = doc.replace('OKlein', '"OK\rlein"');
+    await doc.diagnostics(version);
+    const text = markdown(await doc.hover({ line: 1, character: 12 }));
+    assert.match(text, /\*\*Username\*\*/);
+    assert.match(text, /Value: `OK⟨carriage return⟩lein`/);
+    assert.match(text, /U\+000D \(carriage return\) at character 3/);
+  });
+
   it('on a header cell says which field it maps to; an alias heading says so', async () => {
     assert.match(markdown(await doc.hover({ line: 0, character: 2 })), /\*\*First Name\*\*: Classworks field of column 1 \(`First Name`\)/);
     const version = doc.replace('School SIS ID', 'School Code');
