@@ -1,6 +1,7 @@
 import type { OffsetFix } from '../problems';
 import { ambiguousGrade, canonicalGrade, isClassworksGrade, mappedGrade } from '../values/grades';
 import { replaceCellValue } from './cellEdits';
+import { hiddenNote } from './messageText';
 import type { RowRule } from './ruleTypes';
 import { isSpreadsheetDate } from './spreadsheetDates';
 
@@ -38,7 +39,7 @@ export const gradeInvalid: RowRule = {
     ctx.report({
       code: 'grade.invalid',
       message:
-        `Grade "${cell.value}" is not a Classworks grade (Pre-K, K or 1–12)` +
+        `Grade "${cell.value}"${hiddenNote(cell.value)} is not a Classworks grade (Pre-K, K or 1–12)` +
         (staff
           ? `, and this row is staff (User Type 1), whose Grade may simply be blank. Clear it, or write one of Pre-K, K, 1 … 12.${mapped ? ` (.classworks.json maps it to "${mapped.grade}".)` : ambiguous ? ` (It is ${ambiguous.meaning}.)` : ''}`
           : `, so the student would not be placed in a grade. ${advice}`),

@@ -1,5 +1,6 @@
 import { interpretUserType } from '../values/userTypes';
 import { replaceCellValue } from './cellEdits';
+import { hiddenNote } from './messageText';
 import type { RowRule } from './ruleTypes';
 
 export const userTypeInvalid: RowRule = {
@@ -17,7 +18,7 @@ export const userTypeInvalid: RowRule = {
     ctx.report({
       code: 'user-type.invalid',
       message:
-        `User Type "${cell.value}" is not a Classworks user type: use 0 for a student or 1 for staff. ` +
+        `User Type "${cell.value}"${hiddenNote(cell.value)} is not a Classworks user type: use 0 for a student or 1 for staff. ` +
         (meant === undefined
           ? 'The import cannot tell what kind of user this is.'
           : `"${cell.value}" means ${label}, so write ${meant}.`),

@@ -60,6 +60,7 @@ describe('invisible characters in User Type and Grade', () => {
   it('reads a User Type of 0 with a zero-width space as 0, with a safe fix', () => {
     const text = crlf([row({ 'User Type': '0\u200b' })]);
     const p = only(lint(text, options), 'user-type.invalid');
+    assertMessage(p, 'User Type "0\u200b" (with U+200B (zero-width space) at character 2) is not a Classworks user type');
     assert.equal(p.fix?.title, 'Change User Type "0\u200b" to 0 (student)');
     assertRoundTrip(text, options, p, p.fix, text.replace('0\u200b', '0'));
   });
@@ -67,8 +68,16 @@ describe('invisible characters in User Type and Grade', () => {
   it('reads a Grade of 5 with a zero-width space as 5, with a safe fix', () => {
     const text = crlf([row({ Grade: '5\u200b' })]);
     const p = only(lint(text, options), 'grade.invalid');
+    assertMessage(p, 'Grade "5\u200b" (with U+200B (zero-width space) at character 2) is not a Classworks grade');
     assert.equal(p.fix?.title, 'Change Grade "5\u200b" to "5"');
     assertRoundTrip(text, options, p, p.fix, text.replace('5\u200b', '5'));
+  });
+});
+
+describe('hidden characters named in grade and user-type messages', () => {
+  it('names a no-break space in a Grade, and says nothing extra for a plain space', () => {
+    assertMessage(only(lint(crlf([row({ Grade: '\u00a05' })]), options), 'grade.invalid'), 'Grade "\u00a05" (with U+00A0 (no-break space) at character 1) is not');
+    assertMessage(only(lint(crlf([row({ Grade: ' 5' })]), options), 'grade.invalid'), 'Grade " 5" is not');
   });
 });
 
