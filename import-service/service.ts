@@ -30,6 +30,8 @@ function urlHost(host: string): string {
 
 /** Opens the data directory, brings the database up to date and starts serving. */
 export async function startService(options: ServiceOptions, log: Logger): Promise<RunningService> {
+  // The seed file is checked before anything is created or written: a bad one stops the start.
+  const seed = options.seedFile ? readSeedFile(options.seedFile) : undefined;
   const dataDir = path.resolve(options.dataDir);
   const claim = claimDataDir(dataDir);
   let db: SqliteDb | undefined;
@@ -48,7 +50,6 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
   const users = new UserStore(database);
   const mail = new MailStore(database);
 
-  const seed = options.seedFile ? readSeedFile(options.seedFile) : undefined;
   if (seed) {
     district.seed(seed);
     log.info(`district seeded from ${options.seedFile}`);

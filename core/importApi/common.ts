@@ -35,9 +35,19 @@ export const apiProblemSchema = z
   .meta({ id: 'Problem' });
 export type ApiProblem = z.infer<typeof apiProblemSchema>;
 
+/** How many problems of each severity (exact, also when the list of problems is cut short). */
+export const problemCountsSchema = z
+  .object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() })
+  .meta({ id: 'ProblemCounts' });
+export type ApiProblemCounts = z.infer<typeof problemCountsSchema>;
+
+/** At most this many problems are listed in a preview or a refusal (the counts stay exact). */
+export const MAX_LISTED_PROBLEMS = 1000;
+
 export const errorCodeSchema = z.enum([
   'request.malformed-json',
   'request.invalid',
+  'request.method-not-allowed',
   'request.too-large',
   'request.unsupported-media-type',
   'request.idempotency-key-missing',
@@ -77,7 +87,17 @@ export const errorBodySchema = z
       problems: z
         .array(apiProblemSchema)
         .optional()
-        .meta({ description: 'For file.invalid and file.conflicts-with-district: the problems that block the import.' }),
+        .meta({
+          description:
+            'For file.invalid and file.conflicts-with-district: the problems of the file, in line order, at most 1000 (the errors first chosen when there are more; see problemsTruncated).',
+        }),
+      problemCounts: problemCountsSchema
+        .optional()
+        .meta({ description: 'With problems: how many the file has of each severity, exact even when the list is cut short.' }),
+      problemsTruncated: z
+        .boolean()
+        .optional()
+        .meta({ description: 'With problems: true when the file has more problems than are listed (see problemCounts for all).' }),
     }),
   })
   .meta({ id: 'Error' });

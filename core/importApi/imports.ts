@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiProblemSchema, fieldNameSchema, importNumberSchema } from './common';
+import { apiProblemSchema, fieldNameSchema, importNumberSchema, problemCountsSchema } from './common';
 import { apiSchoolSchema } from './district';
 import { columnMappingSchema, importOptionsSchema, IMPORT_TYPE } from './importRequest';
 
@@ -98,10 +98,6 @@ export const schoolValueSchema = z
   })
   .meta({ id: 'SchoolValue', description: 'A distinct School SIS ID value found in the file and where it leads.' });
 export type SchoolValue = z.infer<typeof schoolValueSchema>;
-
-export const problemCountsSchema = z
-  .object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() })
-  .meta({ id: 'ProblemCounts' });
 
 export const EXAMPLES_PER_KIND = 10;
 

@@ -13,6 +13,7 @@ import {
 } from '../../core/importApi';
 import { checkDecodedText } from '../../core/importFile';
 import { ApiError } from '../errors';
+import { seedProblems } from '../seed';
 import type { ImportService } from '../importing/importService';
 import type { Logger } from '../log';
 import { verifyPassword } from '../passwords';
@@ -104,6 +105,56 @@ function requireRole(c: Context<Env>, role: Role): AccountRecord {
   return account;
 }
 
+interface KnownRoute {
+  method: string;
+  pattern: RegExp;
+  /** The media types its body may have (none: it takes no body). */
+  bodyTypes: string[];
+}
+
+/** Every endpoint of the API (from the route declarations, plus the OpenAPI document). */
+const KNOWN_ROUTES: KnownRoute[] = [
+  ...Object.values(routes as Record<string, unknown>).flatMap((value) => {
+    const route = value as { method?: string; path?: string; request?: { body?: { content?: Record<string, unknown> } } };
+    if (typeof route?.method !== 'string' || typeof route.path !== 'string') return [];
+    // An import number is digits: /imports/preview is not GET /imports/{number}.
+    const pattern = new RegExp(`^${route.path.replace(/\{number\}/g, '\\d+').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    return [{ method: route.method.toUpperCase(), pattern, bodyTypes: Object.keys(route.request?.body?.content ?? {}) }];
+  }),
+  { method: 'GET', pattern: /^\/api\/v1\/openapi\.json$/, bodyTypes: [] },
+];
+
+function routesAt(pathname: string): KnownRoute[] {
+  return KNOWN_ROUTES.filter((r) => r.pattern.test(pathname));
+}
+
+/** The media type of a Content-Type header ("application/json; charset=utf-8" → "application/json"). */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function acceptsMediaType(accepted: readonly string[], type: string): boolean {
+  return accepted.some((a) => a === type || (a === 'application/json' && /^application\/[a-z0-9.-]+\+json$/.test(type)));
+}
+
+/** The 415 for a body of a type the endpoint does not take: what it takes, and what came. */
+export function unsupportedMediaType(method: string, pathname: string, accepted: readonly string[], received: string): ApiError {
+  const sent = received ? `this request sent "Content-Type: ${received}"` : 'this request sent no Content-Type';
+  const takes = accepted.includes('multipart/form-data')
+    ? `takes an ImportRequest as JSON ("Content-Type: application/json"), or the same as a multipart/form-data form with the CSV in a "file" field (curl -F file=@students.csv)`
+    : 'takes a JSON body: send it with "Content-Type: application/json"';
+  return new ApiError(415, 'request.unsupported-media-type', `${method} ${pathname} ${takes}; ${sent}. Nothing was written.`);
+}
+
+/** The 405 for a method a known path does not take; `allow` goes into the Allow header. */
+function methodNotAllowed(method: string, pathname: string, known: readonly KnownRoute[]): ApiError & { allow: string } {
+  const methods = [...new Set(known.map((r) => r.method))];
+  if (methods.includes('GET')) methods.push('HEAD');
+  const allow = methods.sort().join(', ');
+  const error = new ApiError(405, 'request.method-not-allowed', `${pathname} does not take ${method}; it takes ${allow}. See /api/v1/openapi.json.`);
+  return Object.assign(error, { allow });
+}
+
 /** The HTTP API: every request validated against the schemas in core/importApi. */
 export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>({
@@ -151,6 +202,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     return next();
   });
 
+  // A wrong method on a known path, and a body of a type the endpoint does not take, are
+  // refused before the body is read.
+  app.use('/api/v1/*', async (c, next) => {
+    const known = routesAt(c.req.path);
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (known.length > 0 && !known.some((r) => r.method === method)) throw methodNotAllowed(c.req.method, c.req.path, known);
+    const route = known.find((r) => r.method === method);
+    if (route && route.bodyTypes.length > 0) {
+      const type = mediaType(c.req.header('content-type'));
+      if (!acceptsMediaType(route.bodyTypes, type)) throw unsupportedMediaType(c.req.method, c.req.path, route.bodyTypes, type);
+    }
+    return next();
+  });
+
   // After authentication: only a known account makes the service read a large body.
   app.use('/api/v1/*', bodyLimit(deps.maxBodyBytes));
 
@@ -159,7 +224,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     if (error instanceof ApiError) apiError = error;
     else if (error instanceof HTTPException) {
       if (error.status === 415) {
-        apiError = new ApiError(415, 'request.unsupported-media-type', 'Send the body as application/json, or as multipart/form-data with the file in a "file" field.');
+        const route = routesAt(c.req.path).find((r) => r.method === c.req.method);
+        apiError = unsupportedMediaType(c.req.method, c.req.path, route?.bodyTypes ?? ['application/json'], mediaType(c.req.header('content-type')));
       } else if (error.status === 400 && /json/i.test(error.message)) {
         apiError = new ApiError(400, 'request.malformed-json', `The body is not valid JSON (${error.message}). Nothing was written.`);
       } else if (error.status === 413) {
@@ -172,18 +238,28 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
       apiError = new ApiError(500, 'internal', 'The service failed on this request; nothing was written. The service log has the details.');
     }
     const response = c.json(apiError.toBody(), apiError.status);
+    if (apiError.status === 405 && 'allow' in apiError) response.headers.set('Allow', String(apiError.allow));
     if (apiError.status === 401) response.headers.set('WWW-Authenticate', 'Bearer realm="classworks-import"');
     return response;
   });
 
-  app.notFound((c) => c.json(new ApiError(404, 'not-found', `No such endpoint: ${c.req.method} ${c.req.path}. See /api/v1/openapi.json.`).toBody(), 404));
+  app.notFound((c) => {
+    const known = routesAt(c.req.path);
+    if (known.length > 0) {
+      const error = methodNotAllowed(c.req.method, c.req.path, known);
+      const response = c.json(error.toBody(), 405);
+      response.headers.set('Allow', error.allow);
+      return response;
+    }
+    return c.json(new ApiError(404, 'not-found', `No such endpoint: ${c.req.method} ${c.req.path}. See /api/v1/openapi.json.`).toBody(), 404);
+  });
 
   /** The ImportRequest of a preview or submission, from JSON or from a multipart form. */
   async function importRequest(c: Context<Env>, valid: { json: unknown; form: unknown }): Promise<ImportRequest> {
     const type = c.req.header('content-type') ?? '';
     let request: ImportRequest | undefined;
     if (/^application\/([a-z.-]+\+)?json/i.test(type)) request = valid.json as ImportRequest;
-    else if (/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) {
+    else if (/^multipart\/form-data/i.test(type)) {
       const { request: fromForm, errors, notUtf8 } = await importFormToRequest(valid.form as Record<string, unknown>);
       if (notUtf8) {
         throw new ApiError(422, 'file.not-utf8', notUtf8.message, {
@@ -230,9 +306,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
 
   app.openapi(routes.districtRoute, (c) => c.json(deps.district.district(), 200));
 
-  app.openapi(routes.seedDistrictRoute, (c) => {
+  app.openapi(routes.seedDistrictRoute, async (c) => {
     requireRole(c, 'district-admin');
     const seed = c.req.valid('json');
+    // Checked as strictly as a --seed file: unknown keys, one SIS ID for two schools.
+    const problems = seedProblems(await c.req.json());
+    if (problems.length > 0) throw invalid(problems, 'The district seed');
     const district = deps.district.seed(seed);
     if (seed.admin) deps.accounts.ensureAdmin(seed.admin);
     return c.json(district, 200);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
   type ApiProblem,
+  type ApiProblemCounts,
   EXAMPLES_PER_KIND,
+  MAX_LISTED_PROBLEMS,
   type ImportRequest,
   type ImportSummary,
   type PreviewResponse,
@@ -17,10 +19,34 @@ import type { UserStore } from '../store/userStore';
 import { passwordStates, planImport, type ImportPlan, rowPreview } from './planImport';
 import { type PreparedImport, prepareImport } from './prepare';
 
-const MAX_PROBLEMS = 1000;
+const MAX_PROBLEMS = MAX_LISTED_PROBLEMS;
 
 function sortProblems(problems: ApiProblem[]): ApiProblem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function countProblems(problems: readonly ApiProblem[]): ApiProblemCounts {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const p of problems) counts[p.severity === 'error' ? 'errors' : p.severity === 'warning' ? 'warnings' : 'infos']++;
+  return counts;
+}
+
+/**
+ * A refusal's problems: at most MAX_PROBLEMS listed, in line order, the errors (which block)
+ * chosen before warnings and notes; with exact counts per severity and whether the list was cut.
+ */
+export function refusalProblems(problems: readonly ApiProblem[]): { problems: ApiProblem[]; problemCounts: ApiProblemCounts; problemsTruncated: boolean } {
+  const sorted = sortProblems([...problems]);
+  const problemCounts = countProblems(sorted);
+  if (sorted.length <= MAX_PROBLEMS) return { problems: sorted, problemCounts, problemsTruncated: false };
+  const rank = (p: ApiProblem) => (p.severity === 'error' ? 0 : p.severity === 'warning' ? 1 : 2);
+  const chosen = sorted
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .slice(0, MAX_PROBLEMS)
+    .sort((a, b) => a.i - b.i)
+    .map(({ p }) => p);
+  return { problems: chosen, problemCounts, problemsTruncated: true };
 }
 
 /**
@@ -74,8 +100,7 @@ export class ImportService {
     const { prepared, plan } = await this.planned(request);
     const { analysis, schools } = prepared;
     const problems = sortProblems([...analysis.problems, ...plan.districtProblems]);
-    const counts = { errors: 0, warnings: 0, infos: 0 };
-    for (const p of problems) counts[p.severity === 'error' ? 'errors' : p.severity === 'warning' ? 'warnings' : 'infos']++;
+    const counts = countProblems(problems);
     const examples: PreviewResponse['examples'] = { create: [], update: [], unchanged: [], conflict: [], error: [], withoutSchool: [] };
     const add = (kind: keyof PreviewResponse['examples'], row: RowPreview) => {
       if (examples[kind].length < EXAMPLES_PER_KIND) examples[kind].push(row);
@@ -133,8 +158,8 @@ export class ImportService {
       throw new ApiError(
         422,
         'file.invalid',
-        `The file has ${errors.length} error${errors.length === 1 ? '' : 's'} that must be fixed before it can be imported (the same problems the editor shows). Nothing was submitted.`,
-        { problems: sortProblems(prepared.analysis.problems).slice(0, MAX_PROBLEMS) },
+        `The file has ${errors.length} error${errors.length === 1 ? '' : 's'} that must be fixed before it can be imported (the same problems the editor shows)${prepared.analysis.problems.length > MAX_PROBLEMS ? `; the first ${MAX_PROBLEMS} of its ${prepared.analysis.problems.length} problems are listed, errors first` : ''}. Nothing was submitted.`,
+        refusalProblems(prepared.analysis.problems),
       );
     }
     if (plan.districtProblems.length > 0) {
@@ -142,7 +167,7 @@ export class ImportService {
         422,
         'file.conflicts-with-district',
         `${plan.districtProblems.length} row${plan.districtProblems.length === 1 ? '' : 's'} would give a user a username or e-mail address that another user in the district has. Nothing was submitted.`,
-        { problems: plan.districtProblems.slice(0, MAX_PROBLEMS) },
+        refusalProblems(plan.districtProblems),
       );
     }
     const hashes = await mapLimited(prepared.analysis.rows, hashConcurrency(), (row) => (row.password === '' ? Promise.resolve(null) : hashPassword(row.password)));

@@ -114,12 +114,17 @@ export class Mailer {
     };
     const info = await this.transport.sendMail(message);
     if (!this.options.smtp) {
+      // Login e-mails carry usernames and sign-in details: the folder is its owner's only
+      // (0700, also when it was made earlier with another mode) and so is each file (0600).
       const dir = this.options.outboxDir;
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.chmodSync(dir, 0o700);
       const name = `${String(mail.id).padStart(6, '0')}-${mail.kind}${mail.importNumber ? `-import-${String(mail.importNumber).padStart(5, '0')}` : ''}.eml`;
       const file = path.join(dir, name);
       const temp = `${file}.tmp`;
-      fs.writeFileSync(temp, (info as { message: Buffer }).message);
+      fs.rmSync(temp, { force: true });
+      fs.writeFileSync(temp, (info as { message: Buffer }).message, { mode: 0o600 });
+      fs.chmodSync(temp, 0o600);
       fs.renameSync(temp, file);
     }
   }
