@@ -24,6 +24,9 @@ export const COMMANDS = {
   connectDistrict: 'classworks.connectDistrict',
   startSandbox: 'classworks.startSandbox',
   disconnectDistrict: 'classworks.disconnectDistrict',
+  /** Also the quick fixes of file.not-utf8 (the server names them: core/protocol/lspProtocol.ts). */
+  reopenWithEncoding: 'classworks.reopenWithEncoding',
+  convertToUtf8: 'classworks.convertToUtf8',
 } as const;
 
 /** Context keys for the command palette's `when` clauses (package.json). */

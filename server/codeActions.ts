@@ -8,9 +8,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { type Fix, type Problem, fixAllEdits } from '../core';
-import { CONVERT_LINE_ENDINGS_COMMAND } from '../core/protocol/lspProtocol';
+import { CONVERT_LINE_ENDINGS_COMMAND, CONVERT_TO_UTF8_COMMAND, REOPEN_WITH_ENCODING_COMMAND } from '../core/protocol/lspProtocol';
 import { DIAGNOSTIC_SOURCE, diagnosticDataSchema } from './diagnostics';
-import { withoutLossyFixes } from './diskFacts';
+import { FILE_NOT_UTF8, withoutLossyFixes } from './diskFacts';
 import type { DocumentState, Published } from './documentStore';
 
 /** Kind of the "fix everything safe" action for `editor.codeActionsOnSave`. */
@@ -38,6 +38,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams): Cod
       if (!problem) continue;
       if (problem.fix) actions.push(quickFix(state, problem.fix, diagnostic, true));
       if (problem.editorCommand === 'convert-line-endings-crlf') actions.push(convertLineEndings(state, diagnostic));
+      if (problem.code === FILE_NOT_UTF8) actions.push(...encodingActions(state, diagnostic));
       for (const suggestion of problem.suggestions) actions.push(quickFix(state, suggestion, diagnostic, false));
       if (problem.fix && !fixAllCodes.has(problem.code)) {
         fixAllCodes.add(problem.code);
@@ -115,6 +116,19 @@ function convertLineEndings(state: DocumentState, diagnostic: Diagnostic): CodeA
     isPreferred: true,
     command: { title, command: CONVERT_LINE_ENDINGS_COMMAND, arguments: [state.uri] },
   };
+}
+
+/**
+ * The file's bytes are not UTF-8, which no text edit can change: the client's commands convert
+ * the file on disk (asking from which encoding, the guess first) or reopen it in another one.
+ */
+function encodingActions(state: DocumentState, diagnostic: Diagnostic): CodeAction[] {
+  const convert = 'Convert File to UTF-8 from…';
+  const reopen = 'Reopen with Encoding…';
+  return [
+    { title: convert, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, command: { title: convert, command: CONVERT_TO_UTF8_COMMAND, arguments: [state.uri] } },
+    { title: reopen, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: reopen, command: REOPEN_WITH_ENCODING_COMMAND, arguments: [state.uri] } },
+  ];
 }
 
 /** A WorkspaceEdit stamped with the document version, so a stale one is refused by the editor. */

@@ -98,7 +98,7 @@ export class Validator {
       const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName, options.diskLineEndings ?? null]);
       const doc = store.ensureModel(state, options, optionsKey);
       const configProblem = configProblemForCsv(read, state.text, settings.rules);
-      const fileProblem = encodingProblem(facts?.encoding, state.text, { ...(read.config.rules ?? {}), ...settings.rules });
+      const fileProblem = encodingProblem(facts?.encoding, state.text, { ...(read.config.rules ?? {}), ...settings.rules }, facts?.notUtf8);
       const faceProblems = [configProblem, fileProblem].filter((p): p is Problem => p !== undefined);
       // At most maxProblems listed (the most severe first), then one summary per rule left out.
       const report = doc.getReport(Math.max(0, settings.maxProblems - faceProblems.length));

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { CONVERT_LINE_ENDINGS_COMMAND } from '../../core/protocol/lspProtocol';
+import { CONVERT_LINE_ENDINGS_COMMAND, CONVERT_TO_UTF8_COMMAND, REOPEN_WITH_ENCODING_COMMAND } from '../../core/protocol/lspProtocol';
 import { COMMANDS } from '../ids';
 import type { ServerConnection } from '../languageClient';
 import type { MarkedFilesStore } from '../markedFiles';
 import { convertLineEndingsToCrlf } from './convertLineEndings';
+import { convertFileToUtf8, reopenWithEncoding } from './fileEncoding';
 import { fixAllSafeProblems } from './fixAll';
 import { markFile, unmarkFile } from './markFile';
 import { openRuleReference } from './openRuleReference';
@@ -17,7 +18,8 @@ export interface CommandDependencies {
 
 /**
  * Registers every "Classworks: …" command (titles and `when` clauses are in package.json), and
- * the internal command that the line-ending quick fix runs (not in the command palette).
+ * the internal command that the line-ending quick fix runs (not in the command palette); the
+ * encoding commands are both (file.not-utf8's quick fixes, and in the palette).
  */
 export function registerCommands({ context, output, marked, server }: CommandDependencies): vscode.Disposable[] {
   return [
@@ -31,5 +33,7 @@ export function registerCommands({ context, output, marked, server }: CommandDep
     }),
     vscode.commands.registerCommand(COMMANDS.openRuleReference, (code?: unknown) => openRuleReference(context, code)),
     vscode.commands.registerCommand(CONVERT_LINE_ENDINGS_COMMAND, (uri?: unknown) => convertLineEndingsToCrlf(uri, server.diskFacts)),
+    vscode.commands.registerCommand(REOPEN_WITH_ENCODING_COMMAND, (uri?: unknown, encoding?: unknown) => reopenWithEncoding(uri, encoding)),
+    vscode.commands.registerCommand(CONVERT_TO_UTF8_COMMAND, (uri?: unknown, encoding?: unknown) => convertFileToUtf8(uri, encoding, server.diskFacts)),
   ];
 }

@@ -1,16 +1,35 @@
-import type { DiskEncoding, LineEndingCounts } from '../../core/protocol/lspProtocol';
+import { decodeFile, encodingCandidates } from '../../core/encoding/decodeFile';
+import type { DiskEncoding, LineEndingCounts, NotUtf8Facts } from '../../core/protocol/lspProtocol';
 
 /** What a file's bytes say that the editor's (decoded, EOL-normalised) text cannot. */
 export interface ByteFacts {
   encoding: DiskEncoding;
   lineEndings: LineEndingCounts;
+  notUtf8?: NotUtf8Facts;
 }
 
 /** Encoding and line endings of a file's bytes. Pure: no vscode, no I/O. */
 export function analyzeBytes(bytes: Uint8Array): ByteFacts {
   const encoding = detectEncoding(bytes);
   const lineEndings = encoding === 'utf16le' || encoding === 'utf16be' ? countUtf16(bytes, encoding === 'utf16le') : countBytes(bytes);
-  return { encoding, lineEndings };
+  if (encoding === 'utf8' || encoding === 'utf8-bom') return { encoding, lineEndings };
+  return { encoding, lineEndings, notUtf8: notUtf8Facts(bytes) };
+}
+
+/**
+ * What bytes that are not UTF-8 read as: the encodings that decode them exactly (the likeliest
+ * first, core/encoding/decodeFile) and, for a single-byte one, the first byte that is not UTF-8.
+ */
+export function notUtf8Facts(bytes: Uint8Array): NotUtf8Facts {
+  const candidates = encodingCandidates(bytes);
+  const facts: NotUtf8Facts = { candidates };
+  const first = candidates[0];
+  if (first === undefined) return facts;
+  const decoded = decodeFile(bytes, first);
+  if (decoded.kind === 'decoded' && decoded.start.byte !== undefined && decoded.start.reads !== undefined) {
+    facts.first = { byte: decoded.start.byte, reads: decoded.start.reads, line: decoded.start.line, character: decoded.start.character };
+  }
+  return facts;
 }
 
 /**

@@ -40,6 +40,20 @@ export interface DiskFactsParams {
   lineEndings?: LineEndingCounts;
   /** How the bytes are encoded. */
   encoding?: DiskEncoding;
+  /** For bytes that are not UTF-8 (`encoding` not-utf8, utf16le or utf16be): what they read as. */
+  notUtf8?: NotUtf8Facts;
+}
+/** The encodings other than UTF-8 a file is read and converted from (core/encoding/decodeFile). */
+export type NonUtf8Encoding = 'windows1252' | 'macroman' | 'utf16le' | 'utf16be';
+export const NON_UTF8_ENCODINGS: readonly NonUtf8Encoding[] = ['windows1252', 'macroman', 'utf16le', 'utf16be'];
+export interface NotUtf8Facts {
+  /** The encodings the bytes decode from exactly, the likeliest first (empty: none does). */
+  candidates: NonUtf8Encoding[];
+  /**
+   * The first byte that is not UTF-8 (single-byte encodings only): the byte, what it reads as in
+   * candidates[0], and its 0-based line and character in the text decoded from candidates[0].
+   */
+  first?: { byte: number; reads: string; line: number; character: number };
 }
 export interface LineEndingCounts {
   crlf: number;
@@ -56,6 +70,14 @@ export const DISK_ENCODINGS: readonly DiskEncoding[] = ['utf8', 'utf8-bom', 'utf
  * CRLF and saves it. Argument: the document URI (string).
  */
 export const CONVERT_LINE_ENDINGS_COMMAND = 'classworks.convertLineEndingsToCrlf';
+
+/**
+ * Client-side commands the quick fixes of file.not-utf8 run (also in the Command Palette as
+ * "Classworks: Reopen with Encoding…" and "Classworks: Convert File to UTF-8 from…"). Arguments:
+ * the document URI (string), optionally the encoding (NonUtf8Encoding) to skip the question.
+ */
+export const REOPEN_WITH_ENCODING_COMMAND = 'classworks.reopenWithEncoding';
+export const CONVERT_TO_UTF8_COMMAND = 'classworks.convertToUtf8';
 
 /** Data attached to each published Diagnostic, so code actions need no second lookup. */
 export interface DiagnosticData {

@@ -2,7 +2,7 @@
 // that its normalised text hides, and what the server makes of it.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { CONVERT_LINE_ENDINGS_COMMAND, DISK_FACTS_NOTIFICATION, type DiskFactsParams } from '../../core/protocol/lspProtocol';
+import { CONVERT_LINE_ENDINGS_COMMAND, CONVERT_TO_UTF8_COMMAND, DISK_FACTS_NOTIFICATION, type DiskFactsParams, REOPEN_WITH_ENCODING_COMMAND } from '../../core/protocol/lspProtocol';
 import { type LspClient, type OpenDocument, startOnFixture, summarize } from './lspClient';
 
 const STUDENT_PROBLEMS = 4;
@@ -94,6 +94,48 @@ describe('LSP: disk facts (line endings and encoding read from the bytes by the 
     assert.match(String(encoding[0]!.codeDescription?.href), /rules\.md#file\.not-utf8$/);
     // UTF-8 again (after "Save with Encoding"): gone.
     await sendFacts({ lineEndings: { crlf: 0, lf: 7, cr: 0 }, encoding: 'utf8' }, (d) => !has('file.not-utf8')(d));
+  });
+
+  // What the client reads in the Windows-1252 bytes of students.csv: é (E9) at line 3, column 4.
+  const WINDOWS_1252 = { candidates: ['windows1252', 'macroman'], first: { byte: 0xe9, reads: 'é', line: 2, character: 3 } } as const;
+
+  it('a Windows-1252 file shown as UTF-8: file.not-utf8 once, at the first U+FFFD, naming the byte and what it reads as; quick fixes run the client commands', async () => {
+    const version = doc.replace('José', 'Jos\uFFFD');
+    await doc.diagnostics(version);
+    const diagnostics = await sendFacts({ encoding: 'not-utf8', lineEndings: { crlf: 0, lf: 7, cr: 0 }, notUtf8: { ...WINDOWS_1252, candidates: [...WINDOWS_1252.candidates] } }, has('file.not-utf8'));
+    const encoding = diagnostics.filter((d) => d.code === 'file.not-utf8');
+    assert.deepEqual(summarize(encoding), ['file.not-utf8 2:3-2:4']);
+    const message = String(encoding[0]!.message);
+    assert.match(message, /^This file is not UTF-8 but most likely Windows-1252 \(what Excel for Windows saves as "CSV \(Comma delimited\)"\): /);
+    assert.match(message, /shows U\+FFFD \(�\) for the first byte it could not decode, here: byte 0xE9, which reads as "é" in Windows-1252\./);
+    assert.match(message, /the quick fix "Convert File to UTF-8 from…" \(Windows-1252 is offered first\)/);
+    const actions = await doc.codeActions(encoding[0]!.range, encoding, ['quickfix']);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.command?.command, a.command?.arguments, a.isPreferred ?? false, a.edit]),
+      [
+        ['Convert File to UTF-8 from…', CONVERT_TO_UTF8_COMMAND, [doc.uri], true, undefined],
+        ['Reopen with Encoding…', REOPEN_WITH_ENCODING_COMMAND, [doc.uri], false, undefined],
+      ],
+    );
+  });
+
+  it('reopened as Windows-1252 (no U+FFFD): file.not-utf8 at the letter the first such byte reads as; gone once the bytes are UTF-8', async () => {
+    const diagnostics = await sendFacts({ encoding: 'not-utf8', notUtf8: { ...WINDOWS_1252, candidates: [...WINDOWS_1252.candidates] } }, has('file.not-utf8'));
+    const encoding = diagnostics.filter((d) => d.code === 'file.not-utf8');
+    assert.deepEqual(summarize(encoding), ['file.not-utf8 2:3-2:4']);
+    assert.match(String(encoding[0]!.message), /the first byte that is not UTF-8 is here: byte 0xE9, which reads as "é" in Windows-1252\./);
+    assert.doesNotMatch(String(encoding[0]!.message), /U\+FFFD/);
+    await sendFacts({ encoding: 'utf8' }, (d) => !has('file.not-utf8')(d));
+  });
+
+  it('a Mac Roman guess is named as such; a malformed notUtf8 fact is dropped (the generic message at line 1)', async () => {
+    const mac = await sendFacts({ encoding: 'not-utf8', notUtf8: { candidates: ['macroman'], first: { byte: 0x8e, reads: 'é', line: 2, character: 3 } } }, has('file.not-utf8'));
+    assert.match(String(mac.find((d) => d.code === 'file.not-utf8')!.message), /most likely Mac Roman .*byte 0x8E, which reads as "é" in Mac Roman/);
+    const bad = await sendFacts(
+      { encoding: 'not-utf8', notUtf8: { candidates: ['ebcdic'], first: { byte: 0x41 } } as unknown as DiskFactsParams['notUtf8'] },
+      (d) => d.some((x) => x.code === 'file.not-utf8' && /most likely Windows-1252 \(what Excel saves as/.test(String(x.message))),
+    );
+    assert.deepEqual(summarize(bad.filter((d) => d.code === 'file.not-utf8')), [`file.not-utf8 0:0-0:${doc.text.indexOf('\n')}`]);
   });
 
   it('a UTF-16 file: names it and says to save it with the UTF-8 encoding; a UTF-8 BOM is fine', async () => {

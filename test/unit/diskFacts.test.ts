@@ -55,4 +55,16 @@ describe('disk facts: encoding and line endings of the bytes', () => {
       { numRuns: 500 },
     );
   });
+
+  it('says what bytes that are not UTF-8 read as: the encodings that decode them exactly, the guess first, and the first such byte', () => {
+    const text = ROWS.join('\r\n');
+    const cp1252 = Buffer.from(text, 'latin1');
+    assert.deepEqual(analyzeBytes(cp1252).notUtf8, {
+      candidates: ['windows1252', 'macroman'],
+      first: { byte: 0xe9, reads: 'é', line: 1, character: 3 },
+    });
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    assert.deepEqual(analyzeBytes(le).notUtf8, { candidates: ['utf16le'] });
+    assert.equal(analyzeBytes(Buffer.from(text)).notUtf8, undefined);
+  });
 });
