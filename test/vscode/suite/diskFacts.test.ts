@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONVERT_LINE_ENDINGS_COMMAND } from '../../../core/protocol/lspProtocol';
-import { codeOf, extensionApi, openInEditor, waitForDiagnostics, workspaceUri } from './helpers';
+import { CONVERT_LINE_ENDINGS_COMMAND, CONVERT_TO_UTF8_COMMAND, REOPEN_WITH_ENCODING_COMMAND } from '../../../core/protocol/lspProtocol';
+import { codeOf, extensionApi, openInEditor, waitFor, waitForDiagnostics, workspaceUri } from './helpers';
 
 describe('Line endings and encoding on disk', () => {
   let dir: string;
@@ -111,6 +111,74 @@ describe('Line endings and encoding on disk', () => {
     const lost = diagnostics.find((d) => editor.document.getText(d.range).includes('\uFFFD'));
     assert.ok(lost, 'the name with the lost letter has a problem');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, lost.range, vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.map((a) => a.title), []);
+    // The file.not-utf8 at the same U+FFFD offers its commands; the name problem offers nothing.
+    assert.deepEqual(
+      actions.filter((a) => a.diagnostics?.some((d) => codeOf(d) !== 'file.not-utf8')).map((a) => a.title),
+      [],
+    );
+    assert.deepEqual(actions.map((a) => a.title), ['Convert File to UTF-8 from…', 'Reopen with Encoding…']);
+  });
+
+  it('Reopen with Encoding… shows a Windows-1252 file as Windows-1252 (file.not-utf8 stays, at the é); converted then, it reads as UTF-8', async () => {
+    const uri = writeFixture('reopen-1252.csv', Buffer.from(students, 'latin1'));
+    const editor = await openInEditor(uri);
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'file.not-utf8'), 'file.not-utf8');
+    const reopened = await vscode.commands.executeCommand<boolean>(REOPEN_WITH_ENCODING_COMMAND, uri.toString(), 'windows1252');
+    assert.equal(reopened, true);
+    assert.equal(editor.document.encoding, 'windows1252');
+    assert.equal(editor.document.getText(), students, 'the letters as they are: José');
+    const line = students.split('\n').findIndex((l) => l.startsWith('José'));
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'file.not-utf8' && x.range.start.line === line && x.range.start.character === 3),
+      'file.not-utf8 at the é of José',
+    );
+    const encoding = diagnostics.find((d) => codeOf(d) === 'file.not-utf8')!;
+    assert.match(encoding.message, /byte 0xE9, which reads as "é" in Windows-1252/);
+    assert.equal(fs.readFileSync(uri.fsPath).toString('latin1'), students, 'the bytes on disk are untouched');
+
+    // Converted while shown as Windows-1252: the editor reads the new bytes as UTF-8, not as Windows-1252 (no "JosÃ©").
+    assert.equal(await vscode.commands.executeCommand<boolean>(CONVERT_TO_UTF8_COMMAND, uri.toString(), 'windows1252'), true);
+    assert.deepEqual(fs.readFileSync(uri.fsPath), Buffer.from(students, 'utf8'));
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'file.not-utf8'), 'file.not-utf8 to go after the conversion');
+    assert.equal(editor.document.encoding, 'utf8');
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => (editor.document.getText() === students ? true : undefined), 'José, read as UTF-8');
+  });
+
+  it('Convert File to UTF-8 from… (the quick fix of file.not-utf8) rewrites a Windows-1252 file as UTF-8, byte for byte, and the problem goes', async () => {
+    // CRLF and a quoted cell: both must survive the conversion.
+    const original = students.replace(/\n/g, '\r\n').replace('McMillan', '"McMillan"');
+    const uri = writeFixture('convert-1252.csv', Buffer.from(original, 'latin1'));
+    const editor = await openInEditor(uri);
+    assert.ok(editor.document.getText().includes('\uFFFD'));
+    const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'file.not-utf8'), 'file.not-utf8');
+    const problem = diagnostics.find((d) => codeOf(d) === 'file.not-utf8')!;
+    assert.equal(editor.document.getText(problem.range), '\uFFFD', 'reported at the first character VS Code could not decode');
+    assert.match(problem.message, /byte 0xE9, which reads as "é" in Windows-1252/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.command?.command]),
+      [
+        ['Convert File to UTF-8 from…', CONVERT_TO_UTF8_COMMAND],
+        ['Reopen with Encoding…', REOPEN_WITH_ENCODING_COMMAND],
+      ],
+    );
+    const convert = actions[0]!.command!;
+    // The light bulb runs the command with the URI and a QuickPick asks the encoding (the guess
+    // first); here the answer is passed as the command's second argument.
+    const converted = await vscode.commands.executeCommand<boolean>(convert.command, ...(convert.arguments ?? []), 'windows1252');
+    assert.equal(converted, true);
+    assert.deepEqual(fs.readFileSync(uri.fsPath), Buffer.from(original, 'utf8'), 'the UTF-8 bytes of the same text: CRLF and quotes kept');
+    await waitForDiagnostics(uri, (d) => !d.some((x) => codeOf(x) === 'file.not-utf8'), 'file.not-utf8 to go after the conversion');
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => (editor.document.getText() === original ? true : undefined), 'the editor to show the converted file');
+    assert.ok(!editor.document.isDirty);
+  });
+
+  it('Convert File to UTF-8 from… refuses a file that is UTF-8 already and leaves it alone', async () => {
+    const uri = writeFixture('already-utf8.csv', Buffer.from(students, 'utf8'));
+    await openInEditor(uri);
+    const converted = await vscode.commands.executeCommand<boolean>(CONVERT_TO_UTF8_COMMAND, uri.toString(), 'windows1252');
+    assert.equal(converted, false);
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), students);
   });
 });
