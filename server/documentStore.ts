@@ -39,6 +39,8 @@ export interface DocumentState {
   /** Bumped by every edit and re-check request; a validation that finds it changed gives way. */
   generation: number;
   timer: NodeJS.Timeout | undefined;
+  /** When the last edit scheduled a validation (ms since the epoch): a burst of edits waits, a lone one does not. */
+  lastEditAt: number;
   /** Linted once for its header: stays linted until closed (see DetectionInput.stickyLinted). */
   stickyLinted: boolean;
 }
@@ -80,6 +82,7 @@ export class DocumentStore {
       published: undefined,
       generation: 0,
       timer: undefined,
+      lastEditAt: 0,
       stickyLinted: false,
     };
     this.documents.set(uri, state);

@@ -12,8 +12,14 @@ import { addCounts, countBySeverity, omittedSummaries } from './problemCap';
 import type { ServerSettings, SettingsProvider } from './settings';
 import type { WorkspacePaths } from './workspacePaths';
 
-/** Pause after an edit before publishing, so a burst of keystrokes is checked once. */
+/**
+ * Pause after an edit before publishing, so a burst of keystrokes is checked once. The first
+ * edit after a quiet spell of this length is checked at once (no pause for a single keystroke).
+ */
 export const EDIT_DELAY_MS = 50;
+
+/** A check of every row (after a header edit) runs in slices of about this long, yielding between them. */
+export const CHECK_SLICE_MS = 10;
 
 export interface ValidationDeps {
   connection: Connection;
@@ -38,6 +44,9 @@ export class Validator {
     const state = this.deps.store.get(uri);
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);
+    const at = Date.now();
+    if (delay === EDIT_DELAY_MS && !state.timer && at - state.lastEditAt >= EDIT_DELAY_MS) delay = 0;
+    state.lastEditAt = at;
     const generation = ++state.generation;
     state.timer = setTimeout(() => {
       state.timer = undefined;
@@ -58,7 +67,15 @@ export class Validator {
     const { store, logger } = this.deps;
     try {
       const settings = await this.deps.settings.get(state.uri);
-      if (store.get(state.uri) !== state || state.generation !== generation) return; // superseded
+      const superseded = () => store.get(state.uri) !== state || state.generation !== generation;
+      if (superseded()) return;
+      // After a header edit every row is checked again: in slices, letting newer edits in between;
+      // a newer edit makes this validation moot (its own validation carries the check on).
+      const doc = state.model?.doc;
+      while (doc && !doc.continueChecking(CHECK_SLICE_MS)) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (superseded()) return;
+      }
       if (isConfigFile(state.path)) this.publishConfigDocument(state, settings);
       else this.publishEnrollment(state, settings);
     } catch (error) {

@@ -97,6 +97,12 @@ export class EnrollmentDocument {
   private sniff: DelimiterSniff = { delimiter: ',', end: 0 };
   /** Unnamed columns and empty cells past the header, kept row by row (file.trailing-empty, column.unnamed). */
   private readonly edges = new EdgeTracker();
+  /**
+   * A check of every row that an edit started (the column mapping changed) and that has not
+   * finished: the next row to check. Reading problems finishes it; `continueChecking` does it
+   * in slices, and a further edit starts it over.
+   */
+  private pendingCheck: { next: number } | undefined;
 
   constructor(text: string, options: LintOptions = {}) {
     this.text = text;
@@ -171,17 +177,24 @@ export class EnrollmentDocument {
       r.start += delta;
       r.line += lineDelta;
     }
-    for (const r of removed) this.forgetRow(r);
     this.fileProblems = undefined;
+    if (this.pendingCheck) {
+      // Every row is being checked anew: start over on the new rows (and mapping).
+      if (firstRecord(rows) !== oldHeader) this.mapping = this.computeMapping();
+      this.startCheckingAll(true);
+      return;
+    }
+    for (const r of removed) this.forgetRow(r);
     // The mapping comes from the first readable row, which need not be row 0 (blank or broken
     // rows may precede it): whenever that row is another one than before, re-map.
     const newHeader = firstRecord(rows);
     if (newHeader !== oldHeader) {
       const mapping = this.computeMapping();
       if (!sameMapping(mapping, this.mapping)) {
+        // Every row is checked again, in slices when the caller asks (continueChecking), else when problems are read.
         this.mapping = mapping;
         for (const r of fresh) this.countEnding(r, 1);
-        this.revalidateAll(false);
+        this.startCheckingAll(false);
         return;
       }
       // Same headings, but the header is now another row: the rows outside the edit that
@@ -197,6 +210,32 @@ export class EnrollmentDocument {
     for (let k = lo; k < lo + fresh.length; k++) this.checkRow(rows[k] as Row, k);
   }
 
+  /** Whether an edit left rows to check (see continueChecking); reading problems checks them first. */
+  isChecking(): boolean {
+    return this.pendingCheck !== undefined;
+  }
+
+  /**
+   * Checks rows left by an edit that changed the column mapping, for about `budgetMs`
+   * milliseconds; true once every row is checked. Lets a caller (the language server) yield
+   * between slices and give up on a check a newer edit makes moot.
+   */
+  continueChecking(budgetMs: number): boolean {
+    const pending = this.pendingCheck;
+    if (!pending) return true;
+    const deadline = Date.now() + budgetMs;
+    const rows = this.rows;
+    while (pending.next < rows.length) {
+      const end = Math.min(rows.length, pending.next + 256);
+      for (let k = pending.next; k < end; k++) this.checkRowRules(rows[k] as Row, k);
+      pending.next = end;
+      if (Date.now() >= deadline) break;
+    }
+    if (pending.next < rows.length) return false;
+    this.pendingCheck = undefined;
+    return true;
+  }
+
   /** All problems, in document order, with severities resolved and `off` rules left out. */
   getProblems(): Problem[] {
     return this.getReport().problems;
@@ -207,6 +246,7 @@ export class EnrollmentDocument {
    * returned in document order — with the exact totals and, per rule, how many were left out.
    */
   getReport(limit = Number.POSITIVE_INFINITY): ProblemReport {
+    this.continueChecking(Number.POSITIVE_INFINITY);
     const items: { p: OffsetProblem; base: number; severity: Severity }[] = [];
     const counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
     const add = (p: OffsetProblem, base: number) => {
@@ -302,6 +342,7 @@ export class EnrollmentDocument {
 
   /** Rule failures since the last full check (a rule that threw is reported, never fatal). */
   getRuleFailures(): readonly RuleFailure[] {
+    this.continueChecking(Number.POSITIVE_INFINITY);
     return [...this.failures.values()];
   }
 
@@ -319,6 +360,12 @@ export class EnrollmentDocument {
   }
 
   private revalidateAll(recount = true): void {
+    this.startCheckingAll(recount);
+    this.continueChecking(Number.POSITIVE_INFINITY);
+  }
+
+  /** Forgets every row's problems and index entries; the rows are then checked by continueChecking. */
+  private startCheckingAll(recount: boolean): void {
     this.rowProblems.clear();
     this.indexes.clear();
     this.failures.clear();
@@ -331,7 +378,7 @@ export class EnrollmentDocument {
     this.shapeIndexes = COLUMN_SLOTS.map(() => new ShapeIndex());
     this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;
-    this.rows.forEach((row, index) => this.checkRowRules(row, index));
+    this.pendingCheck = { next: 0 };
   }
 
   private computeMapping(): ColumnMapping {
