@@ -57,7 +57,9 @@ export const valueLineBreak: RowRule = {
           else if (usable) suggestions.push(edit);
         } else {
           const joined = joinLines(cell.value);
-          fix = { title: `Replace the line break with a space: ${label} "${joined}"`, edits: [replaceCellValue(cell, joined)] };
+          // A break at either end goes; one inside the value becomes a space.
+          const what = edgeOnly ? 'Remove the line break' : 'Replace the line break with a space';
+          fix = { title: `${what}: ${label} "${joined}"`, edits: [replaceCellValue(cell, joined)] };
         }
       }
       const strict = id || field === 'Email Address';

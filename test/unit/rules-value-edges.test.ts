@@ -81,6 +81,20 @@ describe('hidden characters named in grade and user-type messages', () => {
   });
 });
 
+describe('rule value.line-break: the fix title says what it does', () => {
+  it('a break inside a name becomes a space; one at its end is removed', () => {
+    const inside = crlf([row({ 'Last Name': '"Lee\nKim"' })]);
+    const p = only(lint(inside, options), 'value.line-break');
+    assert.equal(p.fix?.title, 'Replace the line break with a space: Last Name "Lee Kim"');
+    assertMessage(p, 'Replace the line break with a space (safe fix)');
+    const end = crlf([row({ 'Last Name': '"Lee\n"' })]);
+    const q = only(lint(end, options), 'value.line-break');
+    assert.equal(q.fix?.title, 'Remove the line break: Last Name "Lee"');
+    assertMessage(q, 'Remove the line break (safe fix)');
+    assertRoundTrip(end, options, q, q.fix, end.replace('"Lee\n"', '"Lee"'));
+  });
+});
+
 describe('describeCharacter', () => {
   it('names line breaks', () => {
     assert.equal(describeCharacter('\r'), 'U+000D (carriage return)');
