@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ErrorBody, type ErrorCode, errorBodySchema, type ApiProblem } from './common';
+import { type ErrorBody, type ErrorCode, errorBodySchema, type ApiProblem, type ApiProblemCounts } from './common';
 import {
   type Account,
   accountSchema,
@@ -53,6 +53,16 @@ export class ImportServiceError extends Error {
 
   get problems(): ApiProblem[] {
     return this.body?.error.problems ?? [];
+  }
+
+  /** For a refused file: how many problems it has of each severity (exact, also when `problems` is cut short). */
+  get problemCounts(): ApiProblemCounts | undefined {
+    return this.body?.error.problemCounts;
+  }
+
+  /** For a refused file: whether it has more problems than `problems` lists (at most 1000). */
+  get problemsTruncated(): boolean {
+    return this.body?.error.problemsTruncated ?? false;
   }
 }
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ErrorBody, errorBodySchema } from '../../core/importApi';
+import { type ErrorBody, errorBodySchema, ImportServiceError } from '../../core/importApi';
 import { csv, request, staff, student } from './helpers/fixtures';
 import { ensureBuilt, newKey, SERVICE, ServiceProcess, tempDataDir, TOKEN } from './helpers/serviceProcess';
 
@@ -269,6 +269,13 @@ describe('import service: hardening', function () {
       assert.equal(problems.filter((p) => p.code === 'birthdate.two-digit-year').length, 995);
       assert.deepEqual(problems.map((p) => p.line), [...problems.map((p) => p.line)].sort((a, b) => a - b), 'in line order');
       assert.match(error.message, /^The file has 5 errors that must be fixed .*; the first 1000 of its 1105 problems are listed, errors first\. Nothing was submitted\.$/);
+      // The typed client carries the same.
+      const refused = await service.client().submit(request(csv(rows)), newKey()).then(
+        () => assert.fail('submitted'),
+        (e: unknown) => e as ImportServiceError,
+      );
+      assert.ok(refused instanceof ImportServiceError);
+      assert.deepEqual([refused.problemCounts, refused.problemsTruncated, refused.problems.length], [{ errors: 5, warnings: 1100, infos: 0 }, true, 1000]);
       assert.equal((await service.client().listImports()).total, 0);
     });
 
