@@ -1,4 +1,5 @@
 import { decodeFile, encodingCandidates } from '../../core/encoding/decodeFile';
+import { firstInvalidUtf8 } from '../../core/encoding/utf8';
 import type { DiskEncoding, LineEndingCounts, NotUtf8Facts } from '../../core/protocol/lspProtocol';
 
 /** What a file's bytes say that the editor's (decoded, EOL-normalised) text cannot. */
@@ -37,7 +38,10 @@ export function notUtf8Facts(bytes: Uint8Array): NotUtf8Facts {
  * zero in every other byte, as VS Code also guesses), else UTF-8 when the bytes decode as such.
  */
 export function detectEncoding(bytes: Uint8Array): DiskEncoding {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8-bom';
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // A UTF-8 BOM before Windows-1252 bytes (a file edited in two programs) is still not UTF-8.
+    return firstInvalidUtf8(bytes, 3) < 0 ? 'utf8-bom' : 'not-utf8';
+  }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
   const guessed = guessUtf16(bytes);

@@ -18,7 +18,8 @@ export function detectEncoding(bytes: Uint8Array): ByteEncoding {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const bad = firstInvalidUtf8(bytes, 3);
     if (bad < 0) return { kind: 'utf8', bom: true };
-    return { kind: 'legacy', encoding: guessLegacyEncoding(bytes), firstInvalid: bad };
+    // The BOM's own bytes are not text to score.
+    return { kind: 'legacy', encoding: guessLegacyEncoding(bytes.subarray(3)), firstInvalid: bad };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'utf16', byteOrder: 'le', bom: true };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'utf16', byteOrder: 'be', bom: true };

@@ -66,5 +66,9 @@ describe('disk facts: encoding and line endings of the bytes', () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     assert.deepEqual(analyzeBytes(le).notUtf8, { candidates: ['utf16le'] });
     assert.equal(analyzeBytes(Buffer.from(text)).notUtf8, undefined);
+    // A UTF-8 BOM does not make Windows-1252 bytes after it UTF-8; positions are in the text after the BOM.
+    const bomThen1252 = analyzeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp1252]));
+    assert.equal(bomThen1252.encoding, 'not-utf8');
+    assert.deepEqual(bomThen1252.notUtf8?.first, { byte: 0xe9, reads: 'é', line: 1, character: 3 });
   });
 });

@@ -81,6 +81,7 @@ describe('encoding: decoding a whole file and converting it to UTF-8', () => {
   it('keeps a UTF-8 BOM that precedes Windows-1252 bytes, and positions after it', () => {
     const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CP1252]);
     const decoded = decodeFile(file);
+    assert.equal(decoded.kind === 'decoded' && decoded.encoding, 'windows1252', 'the BOM bytes are not scored as text');
     assert.equal(decoded.kind === 'decoded' && decoded.start.line, 1);
     assert.equal(decoded.kind === 'decoded' && decoded.start.character, 3);
     const converted = convertToUtf8(file, 'windows1252');
