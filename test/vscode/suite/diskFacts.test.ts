@@ -181,4 +181,17 @@ describe('Line endings and encoding on disk', () => {
     assert.equal(converted, false);
     assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), students);
   });
+
+  it('Convert File to UTF-8 from… refuses a file with unsaved changes whose text holds U+FFFD (saving would lose the letters); the bytes stay', async () => {
+    const bytes = Buffer.from(students, 'latin1');
+    const uri = writeFixture('dirty-1252.csv', bytes);
+    const editor = await openInEditor(uri);
+    assert.ok(editor.document.getText().includes('\uFFFD'));
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), ' ')));
+    assert.ok(editor.document.isDirty);
+    const converted = await vscode.commands.executeCommand<boolean>(CONVERT_TO_UTF8_COMMAND, uri.toString(), 'windows1252');
+    assert.equal(converted, false);
+    assert.deepEqual(fs.readFileSync(uri.fsPath), bytes);
+    assert.ok(editor.document.isDirty, 'the unsaved changes are left as they are');
+  });
 });
