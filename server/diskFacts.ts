@@ -85,12 +85,13 @@ export function encodingProblem(
   const guess: NonUtf8Encoding | undefined = notUtf8?.candidates[0] ?? (encoding === 'utf16le' || encoding === 'utf16be' ? encoding : undefined);
   let range = { start: { line: 0, character: 0 }, end: text.positionAt(firstLineLength(content)) };
   let message: string;
-  const fixes = (name: string) =>
+  const fixes = (name: string, reopen = true) =>
     `To fix it: the quick fix "Convert File to UTF-8 from…" (${name} is offered first) rewrites the file as UTF-8 and changes nothing else; ` +
-    `"Classworks: Reopen with Encoding…" shows it as ${name} first, to check that the letters look right; ${BUILT_IN}.`;
+    `${reopen ? `"Classworks: Reopen with Encoding…" shows it as ${name} first, to check that the letters look right; ` : ''}${BUILT_IN}.`;
   if (encoding === 'utf16le' || encoding === 'utf16be') {
     const name = SOURCE_ENCODING_NAMES[encoding];
-    message = `This file is ${name} text (${SOURCE[encoding]}), not UTF-8. ${NEEDS_UTF8} ${fixes(name)}`;
+    // VS Code reads UTF-16 by its byte order mark: the letters already look right.
+    message = `This file is ${name} text (${SOURCE[encoding]}), not UTF-8. ${NEEDS_UTF8} ${fixes(name, false)}`;
   } else if (guess === undefined) {
     // Bytes that are not exactly text in Windows-1252 or Mac Roman (or a client that does not say).
     message =

@@ -143,6 +143,7 @@ describe('LSP: disk facts (line endings and encoding read from the bytes by the 
     const message = String(diagnostics.find((d) => d.code === 'file.not-utf8')!.message);
     assert.match(message, /UTF-16 LE/);
     assert.match(message, /"Save with Encoding" → "UTF-8"/);
+    assert.match(message, /the quick fix "Convert File to UTF-8 from…" \(UTF-16 LE is offered first\)/);
     assert.doesNotMatch(message, /1252/);
     const bom = await sendFacts({ encoding: 'utf8-bom' }, (d) => !has('file.not-utf8')(d));
     assert.equal(bom.length, STUDENT_PROBLEMS);
