@@ -154,7 +154,9 @@ export function decodeFile(bytes: Uint8Array, encoding?: Exclude<SourceEncoding,
     start.byte = byte;
     start.reads = text.charAt(offset);
     const other = LEGACY_ENCODINGS.find((e) => e !== chosen);
-    if (other) start.otherReading = { encoding: other, reads: decodeByte(byte, other) };
+    const otherReads = other ? decodeByte(byte, other) : undefined;
+    // Not when the byte is undefined there (a C1 control in Windows-1252) or Apple's logo: that reading helps no one.
+    if (other && otherReads && !/[\x80-\x9f\uf8ff]/.test(otherReads)) start.otherReading = { encoding: other, reads: otherReads };
     const word = wordAround(text, offset);
     if (word.length > 1) start.word = word;
   }

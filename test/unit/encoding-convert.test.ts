@@ -41,6 +41,13 @@ describe('encoding: decoding a whole file and converting it to UTF-8', () => {
     assert.equal(decoded.kind === 'decoded' && describeNotUtf8Start(decoded), 'line 2, column 4: byte 0x8E, which reads as "é" in Mac Roman (in "José"; in Windows-1252 it would read "Ž")');
   });
 
+  it('names no other reading where the other encoding has no character for the byte', () => {
+    // 0x81 is Å in Mac Roman and undefined in Windows-1252.
+    const decoded = decodeFile(bytes('Name\nAngstr', [0x81], 'm\n'));
+    assert.equal(decoded.kind === 'decoded' && decoded.encoding, 'macroman');
+    assert.equal(decoded.kind === 'decoded' && describeNotUtf8Start(decoded), 'line 2, column 7: byte 0x81, which reads as "Å" in Mac Roman (in "AngstrÅm")');
+  });
+
   it('converts Windows-1252 and Mac Roman to UTF-8 byte for byte, keeping CRLF/LF, quotes and every ASCII byte', () => {
     const fromWindows = convertToUtf8(CP1252, 'windows1252');
     assert.ok(fromWindows.ok);
