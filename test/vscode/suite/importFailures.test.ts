@@ -198,18 +198,22 @@ describe('Import panel against a failing district', function () {
     await api.importPanel.receive({ type: 'preview' });
     await waitForPanel((s) => s.preview?.current === true, 'a current preview');
 
-    district.submit = ['drop', 'ok'];
+    // The client itself asks again (same key) when an answer is lost: after 1 + 3 lost answers it
+    // gives up and says so; the user's Submit then sends the same key once more.
+    district.submit = ['drop', 'drop', 'drop', 'drop', 'ok'];
     await api.importPanel.receive({ type: 'submit' });
     let state = await waitForPanel((s) => s.tasks.submit?.status === 'failed', 'the submission to fail');
     assert.equal(state.tasks.submit?.retryable, true);
     assert.match(state.tasks.submit?.message ?? '', /Submitting the import failed: Could not reach the import service/);
-    assert.equal(district.imports.size, 1, 'the district made the import; its answer was lost');
+    assert.equal(district.keys.length, 4, 'the client asked again three times');
+    assert.match(district.keys[0] ?? '', /^[0-9a-f-]{36}$/);
+    assert.deepEqual(new Set(district.keys).size, 1, 'every retry sent the same Idempotency-Key');
+    assert.equal(district.imports.size, 1, 'the district made the import once; its answers were lost');
 
     await api.importPanel.receive({ type: 'submit' });
     state = await waitForPanel((s) => s.submission !== null, 'the retried submission');
-    assert.equal(district.keys.length, 2);
-    assert.match(district.keys[0] ?? '', /^[0-9a-f-]{36}$/);
-    assert.equal(district.keys[1], district.keys[0], 'the retry sent the same Idempotency-Key');
+    assert.equal(district.keys.length, 5);
+    assert.equal(district.keys[4], district.keys[0], 'the user\'s retry sent the same Idempotency-Key');
     assert.equal(district.imports.size, 1, 'no second import');
     assert.equal(state.submission?.import.number, '00041');
     assert.equal(state.submission?.replayed, true);
