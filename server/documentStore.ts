@@ -98,7 +98,8 @@ export class DocumentStore {
         const start = state.text.offsetAt(change.range.start);
         const end = state.text.offsetAt(change.range.end);
         state.text = TextDocument.update(state.text, [change], version);
-        this.editModel(state, (doc) => doc.applyEdit(start, end, change.text));
+        const after = state.text.getText();
+        this.editModel(state, (doc) => doc.applyEdit(start, end, change.text, after));
       } else {
         state.text = TextDocument.update(state.text, [change], version);
         this.editModel(state, () => {

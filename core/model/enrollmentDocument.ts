@@ -133,10 +133,15 @@ export class EnrollmentDocument {
     this.revalidateAll();
   }
 
-  /** Replaces text[start, end) with `newText` and re-checks what the edit touched. */
-  applyEdit(start: number, end: number, newText: string): void {
+  /**
+   * Replaces text[start, end) with `newText` and re-checks what the edit touched. `textAfter`,
+   * when the caller has it already (the server's copy of the document), is the whole text after
+   * the edit: taken as is, so a large file is not copied twice per keystroke.
+   */
+  applyEdit(start: number, end: number, newText: string, textAfter?: string): void {
     const text = this.text;
-    this.text = text.slice(0, start) + newText + text.slice(end);
+    const length = text.length - (end - start) + newText.length;
+    this.text = textAfter !== undefined && textAfter.length === length ? textAfter : text.slice(0, start) + newText + text.slice(end);
     const rows = this.rows;
     // No rows yet, an edit before the first row (the BOM), or one that makes a BOM by removing
     // what stood before it: nothing to reuse.

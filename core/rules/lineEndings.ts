@@ -1,4 +1,5 @@
 import type { Row } from '../csv/csvTypes';
+import { lazyFix } from '../fixes/lazyFix';
 import type { OffsetEdit, OffsetFix, OffsetProblem } from '../problems';
 import type { FileContext, FileRule } from './ruleTypes';
 
@@ -30,7 +31,9 @@ function place(ctx: FileContext, terminator: string): Pick<OffsetProblem, 'start
   const row = ctx.rows.find((r) => r.terminator === terminator);
   if (!row) return undefined;
   const at = row.start + row.length;
-  const fix: OffsetFix = { title: FIX_TITLE, edits: toCrlf(ctx.rows) };
+  // Worked out when read: every row of a large file, after every keystroke, for a fix rarely applied.
+  const rows = ctx.rows;
+  const fix: OffsetFix = lazyFix(FIX_TITLE, () => toCrlf(rows));
   return { start: at, end: at + terminator.length, fix };
 }
 

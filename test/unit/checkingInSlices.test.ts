@@ -68,3 +68,21 @@ describe('checking every row in slices after a header edit', () => {
     assert.equal(doc.getProblems().filter((p) => p.code === 'duplicate.username').length, 1);
   });
 });
+
+describe('applyEdit with the text after the edit (the server passes its own copy)', () => {
+  it('takes the given text, and falls back to its own edit when that text does not fit the edit', () => {
+    const text = bigFile();
+    const at = text.indexOf('alee7,');
+    const after = `${text.slice(0, at)}alee6,${text.slice(at + 'alee7,'.length)}`;
+    const given = new EnrollmentDocument(text, OPTIONS);
+    given.applyEdit(at, at + 6, 'alee6,', after);
+    assert.equal(given.getText(), after);
+    const wrong = new EnrollmentDocument(text, OPTIONS);
+    wrong.applyEdit(at, at + 6, 'alee6,', `${after}extra`);
+    assert.equal(wrong.getText(), after, 'a text of the wrong length is not taken');
+    const fresh = new EnrollmentDocument(after, OPTIONS);
+    assert.deepEqual(described(given.getProblems()), described(fresh.getProblems()));
+    assert.deepEqual(described(wrong.getProblems()), described(fresh.getProblems()));
+    assert.equal(given.getProblems().filter((p) => p.code === 'duplicate.username').length, 1);
+  });
+});
