@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot } from '../../core/protocol/lspProtocol';
 import { DEFAULT_TEST_SETTINGS, type LspClient, startOnFixture, summarize } from './lspClient';
 
 /**
@@ -37,6 +38,16 @@ describe('LSP: classworks.maxProblems', () => {
     assert.equal(extraSpace!.severity, 2, 'a summary has its rule’s severity (warning)');
     const status = await client.waitForFileStatus(doc.uri, (s) => s.linted && s.errors + s.warnings > 0);
     assert.deepEqual([status.errors, status.warnings, status.infos], [4, 3, 0], 'exact totals, not the listed ones');
+    // The Import panel: the listed problems (no summaries), marked as not all, with the exact counts.
+    const snapshot = await client.connection.sendRequest<ImportSnapshot | null>(IMPORT_SNAPSHOT_REQUEST, { uri: doc.uri });
+    assert.deepEqual(snapshot?.problems.map((p) => `${p.code} ${p.range.start.line}`), [
+      'name.invalid-character 2',
+      'name.invalid-character 3',
+      'user-type.invalid 4',
+      'grade.invalid 5',
+    ]);
+    assert.equal(snapshot?.problemsTruncated, true);
+    assert.deepEqual(snapshot?.counts, { errors: 4, warnings: 3, infos: 0 });
   });
 
   it('lists every problem under the default cap', async () => {
