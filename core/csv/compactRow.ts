@@ -19,6 +19,10 @@ export const enum CellKind {
  * the document text when asked: a 200,000-row file holds no per-cell objects or strings.
  */
 export class CompactRow implements Row {
+  // Declared here so that every row has them in the object itself (set later, by the model).
+  indexKeys: (string | undefined)[] | undefined = undefined;
+  columnShapes: (string | undefined)[] | undefined = undefined;
+
   constructor(
     private readonly source: TextSource,
     readonly id: number,
@@ -28,9 +32,24 @@ export class CompactRow implements Row {
     readonly terminator: LineTerminator,
     readonly innerLineStarts: readonly number[],
     /** Per cell: (start << 2 | kind), end — relative to the row start. */
-    private readonly spans: readonly number[],
+    spans: readonly number[],
     readonly broken?: RowProblemSeed,
-  ) {}
+  ) {
+    this.spans = packSpans(spans);
+  }
+
+  /**
+   * Per cell, its start (shifted left 2, with its CellKind) and end, relative to the row start:
+   * as a string of UTF-16 code units when every number fits in 16 bits (a fraction of an array's
+   * memory, for every row of a large file), else as the array.
+   */
+  private readonly spans: string | readonly number[];
+
+  private span(i: number): number | undefined {
+    const spans = this.spans;
+    if (typeof spans === 'string') return i < spans.length ? spans.charCodeAt(i) : undefined;
+    return spans[i];
+  }
 
   get blank(): boolean {
     return this.length === 0 && !this.broken;
@@ -41,12 +60,12 @@ export class CompactRow implements Row {
   }
 
   value(index: number): string | undefined {
-    const packed = this.spans[index * 2];
+    const packed = this.span(index * 2);
     if (packed === undefined) return undefined;
     const kind = packed & 3;
     const base = this.start;
     const start = base + (packed >> 2);
-    const end = base + (this.spans[index * 2 + 1] as number);
+    const end = base + (this.span(index * 2 + 1) as number);
     const text = this.source.text;
     if (kind === CellKind.Plain) return text.slice(start, end);
     if (kind === CellKind.Quoted) return unescapeQuotes(text.slice(start + 1, end - 1));
@@ -54,11 +73,11 @@ export class CompactRow implements Row {
   }
 
   cell(index: number): Cell | undefined {
-    const packed = this.spans[index * 2];
+    const packed = this.span(index * 2);
     if (packed === undefined) return undefined;
     const kind = packed & 3;
     const start = packed >> 2;
-    const end = this.spans[index * 2 + 1] as number;
+    const end = this.span(index * 2 + 1) as number;
     const quoted = kind === CellKind.Quoted;
     return {
       value: this.value(index) as string,
@@ -75,6 +94,12 @@ export class CompactRow implements Row {
     for (let i = 0; i < this.cellCount; i++) cells.push(this.cell(i) as Cell);
     return cells;
   }
+}
+
+function packSpans(spans: readonly number[]): string | readonly number[] {
+  if (spans.length > 1024) return spans; // a row of hundreds of cells is no user: leave it be
+  for (const n of spans) if (n > 0xffff || n < 0) return spans;
+  return String.fromCharCode(...spans);
 }
 
 export function unescapeQuotes(inner: string): string {

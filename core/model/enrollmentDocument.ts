@@ -496,7 +496,7 @@ export class EnrollmentDocument {
       keys.push(key);
       if (key !== undefined) this.indexes.get(rule)?.add(key, row);
     }
-    row.indexKeys = keys;
+    row.indexKeys = keys.slice(); // exactly its length: kept for every row
   }
 
   /** Files a row under the shape of its values in the columns the column rules keep; like indexRow. */
@@ -511,7 +511,7 @@ export class EnrollmentDocument {
         this.ruleFailed(rule.code, row, error);
       }
       if (shape === undefined) return;
-      (shapes ??= [])[k] = shape;
+      (shapes ??= new Array<string | undefined>(COLUMN_SLOTS.length))[k] = shape;
       this.shapeIndexes[k]?.add(shape, row);
     });
     row.columnShapes = shapes;

@@ -167,3 +167,16 @@ describe('parsing: broken quotes and blank lines', () => {
     assert.equal(applyFix(text, blank.fix), file([row()], '\r\n'));
   });
 });
+
+describe('parsing: cells far into a long row', () => {
+  it('keeps exact cells past 16,383 characters into a row (where the compact cell table falls back to an array)', () => {
+    const notes = 'n'.repeat(70_000);
+    const text = csv([`Notes,${HEADER}`, `${notes},${row({ 'First Name': 'José' })}`]);
+    const doc = new EnrollmentDocument(text, { today: TODAY, ...options });
+    const cells = doc.getRows()[1]?.cells ?? [];
+    assert.equal(cells.length, 11);
+    assert.equal(cells[0]?.value, notes);
+    assert.deepEqual(cells[1] && { ...cells[1] }, { value: 'José', start: 70_001, end: 70_005, valueStart: 70_001, valueEnd: 70_005, quoted: false });
+    assert.deepEqual(only(doc.getProblems(), 'name.invalid-character').range, on(1, 70_001, 70_005));
+  });
+});
