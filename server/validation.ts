@@ -119,7 +119,8 @@ export class Validator {
       const faceProblems = [configProblem, fileProblem].filter((p): p is Problem => p !== undefined);
       // At most maxProblems listed (the most severe first), then one summary per rule left out.
       const report = doc.getReport(Math.max(0, settings.maxProblems - faceProblems.length));
-      const shown = withoutLossyFixes([...faceProblems, ...report.problems], state.text);
+      const faces = faceProblems.length <= settings.maxProblems ? faceProblems : [...faceProblems].sort(bySeverity).slice(0, settings.maxProblems);
+      const shown = withoutLossyFixes([...faces, ...report.problems], state.text);
       listed = shown.length;
       problems = [...shown, ...omittedSummaries(report.omitted, settings.maxProblems)];
       counts = addCounts(countBySeverity(faceProblems), report.counts);
@@ -161,4 +162,9 @@ export class Validator {
 export function withSchoolMapping(config: ClassworksConfig): ClassworksConfig {
   if (!config.schools || !config.schoolMapping) return config;
   return { ...config, schools: schoolsForLint(config.schoolMapping, config.schools) };
+}
+
+const SEVERITY_RANK: Record<Problem['severity'], number> = { error: 0, warning: 1, info: 2 };
+function bySeverity(a: Problem, b: Problem): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot } from '../../core/protocol/lspProtocol';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DISK_FACTS_NOTIFICATION, IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot } from '../../core/protocol/lspProtocol';
 import { DEFAULT_TEST_SETTINGS, type LspClient, startOnFixture, summarize } from './lspClient';
 
 /**
@@ -76,5 +78,19 @@ describe('LSP: classworks.maxProblems', () => {
     const fixed = doc.textAfter(actions[0]!.edit).split('\n');
     assert.match(fixed[1] as string, /^Ora,Klein,/, 'the leading space of a name left out of the list is trimmed');
     assert.match(fixed[6] as string, /^Sherry,Santana,/);
+  });
+
+  it('keeps to the cap when the file-level problems alone exceed it (a bad .classworks.json and a file not in UTF-8, cap 1)', async () => {
+    client = await startOnFixture({ settings: () => ({ ...DEFAULT_TEST_SETTINGS, maxProblems: 1 }) });
+    fs.writeFileSync(path.join(client.workspace, '.classworks.json'), '{ "schools": [{ "sisId": 123, "name": "Lincoln Elementary" }] }\n');
+    const uri = client.uri('students.csv');
+    void client.connection.sendNotification(DISK_FACTS_NOTIFICATION, { uri, encoding: 'not-utf8' });
+    const doc = client.open('students.csv');
+    const diagnostics = await doc.diagnostics();
+    const listed = diagnostics.filter((d) => !String(d.message).includes('not listed'));
+    // The error (not UTF-8) rather than the warning (the config file), and nothing else.
+    assert.deepEqual(summarize(listed), ['file.not-utf8 0:0-0:104'], 'one problem listed, the cap');
+    const status = await client.waitForFileStatus(doc.uri, (s) => s.linted);
+    assert.equal(status.errors + status.warnings + status.infos, 2 + 4 + 1, 'the totals count both file-level problems, the 4 row errors and school.no-school-list');
   });
 });
