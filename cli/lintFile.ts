@@ -1,4 +1,4 @@
-import { EnrollmentDocument, type LintOptions, type Problem } from '../core';
+import { EnrollmentDocument, type LintOptions, type Problem, configForLint } from '../core';
 import { FILE_NOT_UTF8, notUtf8Problem, undecodableProblem } from './cliRules';
 import type { ConfigResolver } from './configLookup';
 import { readCsvFile } from './readCsvFile';
@@ -22,9 +22,12 @@ export interface LintReport {
 
 export type LintOutcome = { kind: 'linted'; file: LintedFile } | { kind: 'skipped'; skipped: SkippedFile };
 
-/** The options the editor uses for a file: its configuration and its name. */
-export function lintOptionsFor(absolutePath: string, config: LintOptions['config']): LintOptions {
-  return { config, fileName: absolutePath };
+/**
+ * The options the editor uses for a file: its configuration (with the schools `schoolMapping`
+ * maps, as the editor applies them: configForLint) and its name.
+ */
+export function lintOptionsFor(absolutePath: string, config: NonNullable<LintOptions['config']>): LintOptions {
+  return { config: configForLint(config), fileName: absolutePath };
 }
 
 /** Checks one file exactly as the editor does: same core, same configuration, same file name. */

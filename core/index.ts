@@ -13,6 +13,7 @@ export type { RuleMeta } from './rules/ruleTypes';
 export { describeCharacter } from './rules/cellEdits';
 export { EnrollmentDocument, type CellLocation, type ProblemCounts, type ProblemReport } from './model/enrollmentDocument';
 export type { LintOptions } from './model/lintOptions';
+export { configForLint } from './importFile/schoolMapping';
 export { applyTextEdits, compatibleFixes, lineStarts } from './fixes/applyEdits';
 export { fixAllEdits, fixAllText } from './fixes/fixAll';
 export { CLASSWORKS_GRADES, canonicalGrade } from './values/grades';

@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { ClassworksConfig, LintOptions, Problem, ProblemCounts } from '../core';
-import { schoolsForLint } from '../core/importFile/schoolMapping';
+import { type LintOptions, type Problem, type ProblemCounts, configForLint } from '../core';
 import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
 import { type ConfigFiles, isConfigFile } from './configFiles';
 import { configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
@@ -105,7 +104,7 @@ export class Validator {
       // What the client read in the bytes on disk (VS Code's text has normalised line endings).
       const facts = store.diskFactsOf(state.uri);
       const options: LintOptions = {
-        config: withSchoolMapping(read.config),
+        config: configForLint(read.config),
         fileName: state.path ?? state.uri,
         severities: settings.rules,
         ...(facts?.lineEndings ? { diskLineEndings: facts.lineEndings } : {}),
@@ -153,15 +152,6 @@ export class Validator {
   private notify(status: FileStatusParams): void {
     void this.deps.connection.sendNotification(FILE_STATUS_NOTIFICATION, status).catch(() => undefined);
   }
-}
-
-/**
- * The config to lint with: a School SIS ID value that `schoolMapping` (saved by the import
- * panel) sends to one of the schools counts as known, as it does for the import service.
- */
-export function withSchoolMapping(config: ClassworksConfig): ClassworksConfig {
-  if (!config.schools || !config.schoolMapping) return config;
-  return { ...config, schools: schoolsForLint(config.schoolMapping, config.schools) };
 }
 
 const SEVERITY_RANK: Record<Problem['severity'], number> = { error: 0, warning: 1, info: 2 };

@@ -1,4 +1,4 @@
-import type { School } from '../config/configSchema';
+import type { ClassworksConfig, School } from '../config/configSchema';
 import { repairSchoolCode } from '../values/schools';
 
 export type SchoolMappingInput = Readonly<Record<string, string | null>>;
@@ -44,6 +44,17 @@ export function schoolsForLint(schoolMapping: SchoolMappingInput, schools: reado
     if (school && !list.some((s) => s.sisId === value)) list.push({ sisId: value, name: school.name });
   }
   return list;
+}
+
+/**
+ * The `.classworks.json` to lint with, the same in the editor and the CLI: a School SIS ID
+ * value that `schoolMapping` (saved by the import panel) sends to one of the district's
+ * schools counts as known, as it does for the import service. Without both `schools` and
+ * `schoolMapping` the config is returned as it is.
+ */
+export function configForLint(config: ClassworksConfig): ClassworksConfig {
+  if (!config.schools || !config.schoolMapping) return config;
+  return { ...config, schools: schoolsForLint(config.schoolMapping, config.schools) };
 }
 
 export interface SchoolValueSummary extends ResolvedSchool {

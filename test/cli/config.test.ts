@@ -31,6 +31,25 @@ describe('cli: configuration', () => {
     assert.deepEqual(report.files[1]!.problems.map((p) => p.code), ['school.unknown']);
   });
 
+  it('schoolMapping (what the import panel saves) counts a mapped School SIS ID as known, as the editor does (lint and fix)', () => {
+    const config = JSON.parse(FIXTURE_CONFIG) as Record<string, unknown>;
+    const dir = workspace({
+      '.classworks.json': JSON.stringify({ ...config, schoolMapping: { '00310': '00456' }, rules: { 'school.unknown': 'error' } }),
+      'students.csv': `${HEADER}\n${row('00310')}\nAna,Ruiz,ARuiz,13002,Cedar#518,11/12/2016,0,4,aruiz@lincoln.perficientads.com,00311\n`,
+    });
+    const { run, report } = lintJson(['students.csv'], dir);
+    assert.deepEqual(
+      report.files[0]!.problems.map((p) => `${p.code} ${p.severity} ${p.line}:${p.column}`),
+      ['school.unknown error 3:79'],
+      'only the unmapped 00311 is unknown',
+    );
+    assert.equal(run.status, 1);
+    // fix checks with the same schools: the mapped value is left alone and not reported.
+    const fixed = runCli(['fix', 'students.csv'], dir);
+    assert.doesNotMatch(fixed.stdout, /students\.csv:2:/);
+    assert.match(fixed.stdout, /students\.csv:3:79: error School SIS ID "00311"/);
+  });
+
   it('--config replaces the nearest configuration, including rule severities', () => {
     const dir = workspace({
       'override.json': JSON.stringify({
