@@ -282,10 +282,18 @@ describe('cli: the examples of issue 5, each as the issue describes it', () => {
       assert.match(run.problems[0]!.message, /Export the users from the SIS again/);
     });
 
-    it('a serial date 42064 in Birthdate: fixed to 03/01/2015 (1900 system), or 2 March 2019 with "dateSystem": "1904"', () => {
+    it('a serial date 42064 in Birthdate: without "dateSystem" two suggestions and fix leaves it; fixed to 03/01/2015 with "dateSystem": "1900", or 2 March 2019 with "1904"', () => {
       const body = crlf([HEADER, user(0, { Birthdate: '42064' })]);
-      const run = lint(body);
-      assert.deepEqual(where(run.problems), [['birthdate.excel-serial', 2, col(body, 2, '42064')]]);
+      const guess = lint(body);
+      assert.deepEqual(where(guess.problems), [['birthdate.excel-serial', 2, col(body, 2, '42064')]]);
+      assert.equal(guess.problems[0]!.fix, null);
+      assert.deepEqual(guess.problems[0]!.suggestions, [
+        `Change Birthdate "42064" to "03/01/2015" (1 March 2015, Excel's 1900 date system)`,
+        `Change Birthdate "42064" to "03/02/2019" (2 March 2019, Excel for Mac 2011's 1904 date system)`,
+      ]);
+      assert.match(guess.problems[0]!.message, /Set "dateSystem": "1900" \(or "1904"\) in \.classworks\.json to say which: then Fix All and classworks fix convert every serial birthdate/);
+      assert.equal(fixed(guess), body, 'the date system is a guess: fix does not convert');
+      const run = lint(body, CONFIG({ dateSystem: '1900' }));
       assert.equal(run.problems[0]!.fix, 'Change Birthdate "42064" to "03/01/2015" (1 March 2015)');
       assert.equal(fixed(run), body.replace('42064', '03/01/2015'));
       const mac = lint(body, CONFIG({ dateSystem: '1904' }));
@@ -396,7 +404,7 @@ describe('cli: the examples of issue 5, each as the issue describes it', () => {
       // (A day-first date would make 3/1/15 ambiguous: it has a file of its own.)
       const body = crlf([HEADER, user(0, { Birthdate: '42064' }), user(1, { Birthdate: '3/1/15' })]);
       const dayFirst = crlf([HEADER, user(0, { Birthdate: '15/07/2014' })]);
-      const run = lint(body, CONFIG({ dateFormat: 'YYYY-MM-DD' }));
+      const run = lint(body, CONFIG({ dateFormat: 'YYYY-MM-DD', dateSystem: '1900' }));
       assert.deepEqual(
         run.problems.map((p) => p.fix?.replace(/, age \d+/, '')),
         ['Change Birthdate "42064" to "2015-03-01" (1 March 2015)', 'Change Birthdate "3/1/15" to "2015-03-01" (1 March 2015)'],
@@ -405,7 +413,7 @@ describe('cli: the examples of issue 5, each as the issue describes it', () => {
       const iso = lint(dayFirst, CONFIG({ dateFormat: 'YYYY-MM-DD' }));
       assert.equal(iso.problems[0]!.fix, 'Change Birthdate "15/07/2014" to "2014-07-15" (15 July 2014)');
       assert.equal(fixed(iso), dayFirst.replace('15/07/2014', '2014-07-15'));
-      const short = lint(body, CONFIG({ dateFormat: 'M/D/YYYY' }));
+      const short = lint(body, CONFIG({ dateFormat: 'M/D/YYYY', dateSystem: '1900' }));
       assert.equal(fixed(short), body.replace('42064', '3/1/2015').replace('3/1/15', '3/1/2015'));
       assert.equal(fixed(lint(dayFirst, CONFIG({ dateFormat: 'M/D/YYYY' }))), dayFirst.replace('15/07/2014', '7/15/2014'));
     });

@@ -72,7 +72,7 @@ describe('LSP and CLI: the same file and .classworks.json give the same problems
       code: String(d.code),
       severity: severities[d.severity ?? 0]!,
       at: `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1}`,
-      message: d.message,
+      message: typeof d.message === 'string' ? d.message : d.message.value,
     }));
 
     assert.deepEqual(cli, lsp);

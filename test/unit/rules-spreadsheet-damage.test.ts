@@ -168,13 +168,13 @@ describe('rule birthdate.excel-serial', () => {
   });
 
   const formats: [Record<string, string>, string, string][] = [
-    [{}, '03/01/2015', '1 March 2015'],
-    [{ dateFormat: 'M/D/YYYY' }, '3/1/2015', '1 March 2015'],
-    [{ dateFormat: 'YYYY-MM-DD' }, '2015-03-01', '1 March 2015'],
+    [{ dateSystem: '1900' }, '03/01/2015', '1 March 2015'],
+    [{ dateSystem: '1900', dateFormat: 'M/D/YYYY' }, '3/1/2015', '1 March 2015'],
+    [{ dateSystem: '1900', dateFormat: 'YYYY-MM-DD' }, '2015-03-01', '1 March 2015'],
     [{ dateSystem: '1904' }, '03/02/2019', '2 March 2019'],
   ];
   for (const [extra, written, spelt] of formats) {
-    it(`converts 42064 to ${written} with ${JSON.stringify(extra)}, as a safe fix that round-trips`, () => {
+    it(`converts 42064 to ${written} with ${JSON.stringify(extra)} (dateSystem set), as a safe fix that round-trips`, () => {
       const opts = { config: { ...SCHOOLS, ...extra } as never };
       const text = crlf([row({ Birthdate: '42064' })]);
       const p = only(lint(text, opts), 'birthdate.excel-serial');
@@ -185,6 +185,45 @@ describe('rule birthdate.excel-serial', () => {
       assertRoundTrip(text, opts, p, p.fix, text.replace(',42064,', `,${written},`));
     });
   }
+
+  for (const [extra, first, second] of [
+    [{}, '03/01/2015', '03/02/2019'],
+    [{ dateFormat: 'YYYY-MM-DD' }, '2015-03-01', '2019-03-02'],
+  ] as const) {
+    it(`without dateSystem (${JSON.stringify(extra)}): no safe fix, the 1900 and the 1904 readings as suggestions, and the message says to set dateSystem`, () => {
+      const opts = { config: { ...SCHOOLS, ...extra } as never };
+      const text = crlf([row({ Birthdate: '42064' })]);
+      const p = only(lint(text, opts), 'birthdate.excel-serial');
+      assert.equal(p.severity, 'error');
+      assert.deepEqual(p.range, find(text, 1, '42064'));
+      assert.equal(p.fix, undefined, 'which date system made the serial is a guess');
+      assertMessage(
+        p,
+        `Serial 42064 is 1 March 2015 in Excel's default 1900 date system (write ${first})`,
+        'but 2 March 2019 in the 1904 system',
+        'Set "dateSystem": "1900" (or "1904") in .classworks.json',
+        'Fix All and classworks fix convert every serial birthdate',
+      );
+      assert.deepEqual(
+        p.suggestions.map((s) => s.title),
+        [
+          `Change Birthdate "42064" to "${first}" (1 March 2015, Excel's 1900 date system)`,
+          `Change Birthdate "42064" to "${second}" (2 March 2019, Excel for Mac 2011's 1904 date system)`,
+        ],
+      );
+      assertRoundTrip(text, opts, p, p.suggestions[0], text.replace(',42064,', `,${first},`));
+      assertRoundTrip(text, opts, p, p.suggestions[1], text.replace(',42064,', `,${second},`));
+      // Fix All leaves it alone.
+      assert.equal(fixAllText(text, opts).text, text);
+    });
+  }
+
+  it('without dateSystem, a serial whose 1904 reading is in the future gets only the 1900 suggestion', () => {
+    // 45000 is 15 March 2023 in 1900 and 16 March 2027 in 1904, after the tests' TODAY (3 December 2026).
+    const opts = { config: { ...SCHOOLS } as never };
+    const p = only(lint(crlf([row({ Birthdate: '45000' })]), opts), 'birthdate.excel-serial');
+    assert.deepEqual(p.suggestions.map((s) => s.title), [`Change Birthdate "45000" to "03/15/2023" (15 March 2023, Excel's 1900 date system)`]);
+  });
 
   it('offers no fix for a serial that would be in the future', () => {
     const p = only(lint(crlf([row({ Birthdate: '60000' })]), options), 'birthdate.excel-serial');
@@ -615,10 +654,14 @@ describe('column facts follow edits (incremental)', () => {
   });
 
   it('re-reports when a config change brings another date format', () => {
-    const doc = new EnrollmentDocument(crlf([row({ Birthdate: '42064' })]), opts);
+    const doc = new EnrollmentDocument(crlf([row({ Birthdate: '42064' })]), { ...opts, config: { ...SCHOOLS, dateSystem: '1900' } });
     assert.equal(doc.getProblems()[0]?.fix?.edits[0]?.newText, '03/01/2015');
-    doc.setOptions({ ...opts, config: { ...SCHOOLS, dateFormat: 'YYYY-MM-DD' } });
+    doc.setOptions({ ...opts, config: { ...SCHOOLS, dateSystem: '1900', dateFormat: 'YYYY-MM-DD' } });
     assert.equal(doc.getProblems()[0]?.fix?.edits[0]?.newText, '2015-03-01');
+    // Without dateSystem the conversion is only a suggestion.
+    doc.setOptions({ ...opts, config: { ...SCHOOLS, dateFormat: 'YYYY-MM-DD' } });
+    assert.equal(doc.getProblems()[0]?.fix, undefined);
+    assert.equal(doc.getProblems()[0]?.suggestions[0]?.edits[0]?.newText, '2015-03-01');
   });
 
   it('a file replaced by the mixed fixture in one edit shows what a fresh check shows', () => {
