@@ -18,7 +18,7 @@ import { inferSchema, initParser } from 'udsv';
 import { EnrollmentDocument, type LintOptions } from '../core';
 import { ImportServiceClient } from '../core/importApi';
 import { LspClient } from '../test/lsp/lspClient';
-import { toDiagnostic } from '../server/diagnostics';
+import { ruleLinks, toDiagnostic } from '../server/diagnostics';
 import { DISTRICT_SCHOOLS, generateDistrictFile } from './districtFile';
 import { median, now, percentile, round, time, timeProcess } from './measure';
 import { Random } from './random';
@@ -78,7 +78,7 @@ function lintOptions(file: string): LintOptions {
 function validate(text: string, file: string, cap?: number): number {
   const doc = new EnrollmentDocument(text, lintOptions(file));
   const problems = cap === undefined ? doc.getProblems() : doc.getReport(cap).problems;
-  const diagnostics = problems.map((p, i) => toDiagnostic(p, i, 1, 'file:///bench.csv', 'https://example.invalid/rules.md'));
+  const diagnostics = problems.map((p, i) => toDiagnostic(p, i, 1, 'file:///bench.csv', ruleLinks('https://example.invalid/rules.md')));
   return diagnostics.length;
 }
 

@@ -18,5 +18,5 @@ export { applyTextEdits, compatibleFixes, lineStarts } from './fixes/applyEdits'
 export { fixAllEdits, fixAllText } from './fixes/fixAll';
 export { CLASSWORKS_GRADES, canonicalGrade } from './values/grades';
 export { interpretUserType } from './values/userTypes';
-export { ruleDocsUrl } from './docsLinks';
+export { ruleAnchorLines, ruleDocsLineUrl, ruleDocsUrl } from './docsLinks';
 export { looksLikeEnrollmentFile } from './mapping/sniffEnrollment';

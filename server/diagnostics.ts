@@ -1,9 +1,10 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { z } from 'zod';
-import { type ConfigError, type Problem, type Severity, type SeveritySetting, ruleDocsUrl } from '../core';
+import { type ConfigError, type Problem, type Severity, type SeveritySetting, ruleAnchorLines, ruleDocsLineUrl, ruleDocsUrl } from '../core';
 import type { DiagnosticData } from '../core/protocol/lspProtocol';
 import type { ConfigRead } from './configFiles';
 import { scanJson, spanOfPath } from './jsonLocations';
@@ -32,14 +33,34 @@ export function defaultRulesDocUri(): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).href;
 }
 
+/** A diagnostic's rule link (codeDescription.href) for a rule code. */
+export type RuleLink = (code: string) => string;
+
+/**
+ * Rule links into the rule reference at `rulesDocUri`. VS Code ignores the `#code` fragment of
+ * a file URI (the link opened rules.md at line 1) but understands `#L<line>`: for a file the
+ * reference is read once and each link points at the line of the rule's `<a id="code">` anchor
+ * (the bare file when the anchor or the file is missing). Other URIs (a web page) keep `#code`.
+ */
+export function ruleLinks(rulesDocUri: string): RuleLink {
+  if (!rulesDocUri.startsWith('file:')) return (code) => ruleDocsUrl(code, rulesDocUri);
+  let lines: Map<string, number>;
+  try {
+    lines = ruleAnchorLines(fs.readFileSync(fileURLToPath(rulesDocUri), 'utf8'));
+  } catch {
+    lines = new Map();
+  }
+  return (code) => ruleDocsLineUrl(code, rulesDocUri, lines);
+}
+
 /** One problem of a document version as an LSP diagnostic. */
-export function toDiagnostic(problem: Problem, index: number, version: number, uri: string, rulesDocUri: string): Diagnostic {
+export function toDiagnostic(problem: Problem, index: number, version: number, uri: string, ruleLink: RuleLink): Diagnostic {
   const data: DiagnosticData = { version, index, hasFix: problem.fix !== undefined, suggestionCount: problem.suggestions.length };
   const diagnostic: Diagnostic = {
     range: problem.range,
     severity: SEVERITY[problem.severity],
     code: problem.code,
-    codeDescription: { href: ruleDocsUrl(problem.code, rulesDocUri) },
+    codeDescription: { href: ruleLink(problem.code) },
     source: DIAGNOSTIC_SOURCE,
     message: problem.message,
     data,
@@ -75,7 +96,7 @@ export function configProblemForCsv(read: ConfigRead, text: TextDocument, rules:
 }
 
 /** Diagnostics on an open `.classworks.json` itself, each at the offending value. */
-export function configDiagnostics(read: ConfigRead, text: TextDocument, rulesDocUri: string): Diagnostic[] {
+export function configDiagnostics(read: ConfigRead, text: TextDocument, ruleLink: RuleLink): Diagnostic[] {
   if (read.errors.length === 0) return [];
   const scan = scanJson(text.getText());
   return read.errors.map((error) => {
@@ -84,7 +105,7 @@ export function configDiagnostics(read: ConfigRead, text: TextDocument, rulesDoc
       range: { start: text.positionAt(span.start), end: text.positionAt(span.end) },
       severity: DiagnosticSeverity.Error,
       code: CONFIG_INVALID,
-      codeDescription: { href: ruleDocsUrl(CONFIG_INVALID, rulesDocUri) },
+      codeDescription: { href: ruleLink(CONFIG_INVALID) },
       source: DIAGNOSTIC_SOURCE,
       message: `.classworks.json ${error.path ? `"${error.path}"` : ''}: ${error.message}`.replace(' :', ':'),
     };

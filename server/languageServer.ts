@@ -14,7 +14,7 @@ import { DISK_FACTS_NOTIFICATION, IMPORT_SNAPSHOT_REQUEST, type ImportSnapshot, 
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { completion } from './completion';
 import { ConfigFiles, isConfigFile } from './configFiles';
-import { defaultRulesDocUri } from './diagnostics';
+import { defaultRulesDocUri, ruleLinks } from './diagnostics';
 import { diskFactsOf, diskFactsParamsSchema } from './diskFacts';
 import { DocumentStore } from './documentStore';
 import { guard } from './guard';
@@ -40,7 +40,8 @@ export function startServer(connection: Connection): void {
   const configFiles = new ConfigFiles();
   const workspacePaths = new WorkspacePaths();
   let rulesDocUri = defaultRulesDocUri();
-  const validator = new Validator({ connection, store, settings, configFiles, workspacePaths, logger, rulesDocUri: () => rulesDocUri });
+  let ruleLink = ruleLinks(rulesDocUri);
+  const validator = new Validator({ connection, store, settings, configFiles, workspacePaths, logger, ruleLink: (code) => ruleLink(code) });
   const capabilities = { registerConfiguration: false, registerWatchers: false, workspaceFolders: false };
 
   const on = <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) => guard(logger, name, fallback, handler);
@@ -54,7 +55,10 @@ export function startServer(connection: Connection): void {
       capabilities.workspaceFolders = client.workspace?.workspaceFolders === true;
       workspacePaths.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
       const options = initializationOptionsSchema.parse(params.initializationOptions ?? {});
-      if (options.rulesDocUri) rulesDocUri = options.rulesDocUri;
+      if (options.rulesDocUri) {
+        rulesDocUri = options.rulesDocUri;
+        ruleLink = ruleLinks(rulesDocUri);
+      }
       if (options.markedFiles) store.setMarked(options.markedFiles);
       return {
         capabilities: {

@@ -2,7 +2,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { type LintOptions, type Problem, type ProblemCounts, configForLint } from '../core';
 import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
 import { type ConfigFiles, isConfigFile } from './configFiles';
-import { configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
+import { type RuleLink, configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
 import { encodingProblem, withoutLossyFixes } from './diskFacts';
 import type { DocumentState, DocumentStore, Published } from './documentStore';
 import { decideLinting } from './enrollmentDetection';
@@ -27,7 +27,8 @@ export interface ValidationDeps {
   configFiles: ConfigFiles;
   workspacePaths: WorkspacePaths;
   logger: Logger;
-  rulesDocUri: () => string;
+  /** The rule link of a code (codeDescription.href). */
+  ruleLink: RuleLink;
 }
 
 /**
@@ -133,7 +134,7 @@ export class Validator {
   private publishConfigDocument(state: DocumentState, settings: ServerSettings): void {
     const version = state.text.version;
     const read = this.deps.configFiles.read(state.path as string);
-    const diagnostics = settings.enable && settings.rules['config.invalid'] !== 'off' ? configDiagnostics(read, state.text, this.deps.rulesDocUri()) : [];
+    const diagnostics = settings.enable && settings.rules['config.invalid'] !== 'off' ? configDiagnostics(read, state.text, this.deps.ruleLink) : [];
     state.published = { version, linted: false, problems: [], listed: 0, counts: { errors: 0, warnings: 0, infos: 0 } };
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics }).catch(() => undefined);
     const reason = diagnostics.length === 0 ? 'Classworks configuration file: it reads fine.' : 'Classworks configuration file: it cannot be read, see Problems.';
@@ -144,8 +145,7 @@ export class Validator {
     const { version } = published;
     if (state.published && state.published.version > version) return;
     state.published = published;
-    const rulesDocUri = this.deps.rulesDocUri();
-    const diagnostics = published.problems.map((p, index) => toDiagnostic(p, index, version, state.uri, rulesDocUri));
+    const diagnostics = published.problems.map((p, index) => toDiagnostic(p, index, version, state.uri, this.deps.ruleLink));
     void this.deps.connection.sendDiagnostics({ uri: state.uri, version, diagnostics }).catch(() => undefined);
   }
 

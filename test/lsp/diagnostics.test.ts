@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
@@ -11,6 +12,8 @@ const STUDENTS_PROBLEMS = [
   'user-type.invalid 4:54-4:61', // Student
   'grade.invalid 5:49-5:51', // KG
 ];
+
+const rulesLines = fs.readFileSync(path.join(REPO, 'docs', 'rules.md'), 'utf8').split(/\r?\n/);
 
 describe('LSP: diagnostics', () => {
   let client: LspClient;
@@ -26,8 +29,12 @@ describe('LSP: diagnostics', () => {
     for (const [index, d] of diagnostics.entries()) {
       assert.equal(d.source, 'classworks');
       assert.equal(d.severity, DiagnosticSeverity.Error);
+      // VS Code ignores `#code` on a file URI; `#L<line>` opens the rule's anchor line.
       const rulesDoc = pathToFileURL(path.join(REPO, 'docs', 'rules.md')).href;
-      assert.equal(d.codeDescription?.href, `${rulesDoc}#${String(d.code)}`);
+      const href = String(d.codeDescription?.href);
+      const line = /#L(\d+)$/.exec(href);
+      assert.ok(href.startsWith(`${rulesDoc}#L`) && line, `${href} links to a line of ${rulesDoc}`);
+      assert.equal(rulesLines[Number(line[1]) - 1], `<a id="${String(d.code)}"></a>`);
       assert.deepEqual(d.data, { version: 1, index, hasFix: index >= 2, suggestionCount: index < 2 ? 1 : 0 });
     }
     assert.match(String(diagnostics[0]!.message), /First Name "José"/);
