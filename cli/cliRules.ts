@@ -18,9 +18,15 @@ const NEEDS_UTF8 = 'Classworks needs UTF-8: in any other encoding accented lette
 const SOURCE: Record<NotUtf8File['encoding'], string> = {
   windows1252: 'most likely Windows-1252, what Excel for Windows saves as "CSV (Comma delimited)"',
   macroman: 'most likely Mac Roman, what Excel for Mac saves as "CSV (Macintosh)"',
-  utf16le: 'UTF-16 LE text, what Excel saves as "Unicode Text" (which also separates cells with tabs)',
-  utf16be: 'UTF-16 BE text, what Excel saves as "Unicode Text" (which also separates cells with tabs)',
+  utf16le: 'UTF-16 LE text, what Excel saves as "Unicode Text"',
+  utf16be: 'UTF-16 BE text, what Excel saves as "Unicode Text"',
 };
+
+/** What the file is; for UTF-16 text separated by tabs, that Excel's "Unicode Text" does that too (file.delimiter reports the tabs). */
+function describeSource(file: NotUtf8File): string {
+  const wide = file.encoding === 'utf16le' || file.encoding === 'utf16be';
+  return wide && file.text.includes('\t') ? `${SOURCE[file.encoding]} (which also separates cells with tabs)` : SOURCE[file.encoding];
+}
 
 /**
  * The one problem of a file whose bytes are not UTF-8 but were decoded from another encoding,
@@ -34,7 +40,7 @@ export function notUtf8Problem(file: NotUtf8File, severity: SeveritySetting | un
   const start = { line: file.start.line, character: file.start.character };
   const end = { line: file.start.line, character: file.start.character + file.start.length };
   const message =
-    `This file is not UTF-8 but ${SOURCE[file.encoding]}; it starts at ${describeNotUtf8Start(file)}. ${NEEDS_UTF8} ` +
+    `This file is not UTF-8 but ${describeSource(file)}; it starts at ${describeNotUtf8Start(file)}. ${NEEDS_UTF8} ` +
     `The rest of the file was read as ${name} and checked. To fix it: classworks fix converts the file to UTF-8 and changes nothing else ` +
     `(or run iconv -f ${ICONV_NAMES[file.encoding]} -t UTF-8, or save it from Excel as "CSV UTF-8 (Comma delimited)"); ` +
     'if the letters named here look wrong, the file is in another encoding: convert it from that one.';

@@ -108,6 +108,21 @@ describe('cli: encodings', () => {
     }
   });
 
+  it('UTF-16 with commas: the message does not talk of tabs (it does when the file has them)', () => {
+    const text = ROWS.map((r) => `${r}\r\n`).join('');
+    const dir = workspace({
+      '.classworks.json': FIXTURE_CONFIG,
+      'commas.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'tabs.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replaceAll(',', '\t'), 'utf16le')]),
+    });
+    const commas = lintJson(['commas.csv'], dir).report.files[0]!.problems[0]!;
+    assert.equal(commas.code, 'file.not-utf8');
+    assert.match(commas.message, /^This file is not UTF-8 but UTF-16 LE text, what Excel saves as "Unicode Text"; it starts at/);
+    assert.doesNotMatch(commas.message, /tab/);
+    const tabs = lintJson(['tabs.csv'], dir).report.files[0]!.problems[0]!;
+    assert.match(tabs.message, /^This file is not UTF-8 but UTF-16 LE text, what Excel saves as "Unicode Text" \(which also separates cells with tabs\); it starts at/);
+  });
+
   it('fix converts a Windows-1252 file to UTF-8, keeping CRLF and quotes, with the other safe fixes, and says so', () => {
     const rows = [...ROWS, '"Zoë","O\'Brien",ZOBrien,13003,Pine$721,1/2/2015,0,KG,zobrien@lincoln.perficientads.com,00123'];
     const text = rows.map((r) => `${r}\r\n`).join('');
