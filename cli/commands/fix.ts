@@ -66,7 +66,7 @@ function fixOne(file: string, output: string | undefined, configs: ConfigResolve
     try {
       writeFileAtomic(target, Buffer.from(encodeUtf8(text, content.bom)));
     } catch (error) {
-      io.err(`classworks: cannot write ${shownTarget}: ${describeFsError(error)}\n`);
+      io.err(`classworks: cannot write ${shownTarget}: ${describeFsError(error, output !== undefined)}\n`);
       return EXIT.failure;
     }
   }

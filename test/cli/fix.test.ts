@@ -108,6 +108,18 @@ describe('cli: fix', () => {
     assert.deepEqual(fs.readFileSync(file), fs.readFileSync(path.join(FIXTURES, 'clean.csv')));
   });
 
+  it('--output naming a directory: exit 2, says --output takes a file name; nothing written', () => {
+    const dir = workspace({ '.classworks.json': FIXTURE_CONFIG, 'students.csv': original, 'out/keep.txt': 'x' });
+    const run = runCli(['fix', 'students.csv', '--output', 'out'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(
+      run.stderr,
+      'classworks: cannot write out: it is a directory, not a file (--output takes the name of the file to write, e.g. --output folder/fixed.csv) (EISDIR)\n',
+    );
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), ['keep.txt']);
+    assert.equal(fs.readFileSync(path.join(dir, 'students.csv'), 'utf8'), original);
+  });
+
   it('fixes several files in place in one run', () => {
     const dir = workspace({ '.classworks.json': FIXTURE_CONFIG, 'a.csv': original, 'b.csv': original });
     const run = runCli(['fix', 'a.csv', 'b.csv'], dir);
