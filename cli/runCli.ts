@@ -25,7 +25,8 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCode {
   } catch (error) {
     if (error instanceof UsageError) {
       if (argv.length === 0) io.err(USAGE);
-      io.err(`classworks: ${error.message}\nRun "node dist/cli.js --help" for usage.\n`);
+      if (error.showUsage) io.err(`classworks: ${error.message}\n\n${USAGE}`);
+      else io.err(`classworks: ${error.message}\nRun "node dist/cli.js --help" for usage.\n`);
       return EXIT.failure;
     }
     io.err(`classworks: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -63,20 +63,28 @@ describe('cli: exit codes', () => {
   });
 
   for (const [name, args, pattern] of [
-    ['an unknown flag', ['lint', '--bogus', clean], /Unknown option '--bogus'/],
+    ['an unknown flag', ['lint', '--bogus', clean], /^classworks: Unknown option "--bogus": the options are --format \(lint\), --config, --output \(fix\), --help and --version\. \(A file whose name starts with "-" goes after "--"\.\)\n\nUsage:/],
+    ['an unknown short flag', ['lint', '-x', clean], /^classworks: Unknown option "-x": the options are/],
+    ['--format at the end without its value', ['lint', clean, '--format'], /^classworks: --format needs a report format: text, json or sarif \(e\.g\. --format json\)\.\n\nUsage:/],
+    ['-f without its value', ['lint', clean, '-f'], /^classworks: -f \(--format\) needs a report format: text, json or sarif/],
+    ['--format followed by another option', ['lint', '--format', '--config', 'x.json', clean], /^classworks: --format needs a report format: text, json or sarif \(e\.g\. --format json\), but "--config" follows it \(for a value that starts with "-", write --format=--config\)\.\n/],
+    ['--output without its value', ['fix', clean, '--output'], /^classworks: --output needs the name of the file to write \(e\.g\. --output fixed\.csv\)\.\n/],
+    ['a value given to a switch', ['lint', '--help=yes', clean], /^classworks: --help takes no value \(got "yes"\)\.\n/],
+    ['"-" for standard input', ['lint', '-'], /^classworks: Reading a file from standard input \("-"\) is not supported: pass the path of the CSV file, e\.g\. students\.csv \(to check a pipe, save it to a file first\)\.\n/],
     ['an unknown format', ['lint', '--format', 'xml', clean], /Unknown format "xml": use text, json, sarif/],
     ['lint without files', ['lint'], /"lint" needs at least one file/],
     ['an unknown command', ['check', clean], /Unknown command "check"/],
     ['--output with lint', ['lint', clean, '--output', 'x.csv'], /--output applies to "fix" only/],
     ['--format with fix', ['fix', clean, '--format', 'json'], /--format applies to "lint" only/],
     ['--output with two files to fix', ['fix', clean, students, '--output', 'x.csv'], /--output takes one input file/],
-    ['a flag without its value', ['lint', clean, '--config'], /argument missing|requires|--config/],
+    ['a flag without its value', ['lint', clean, '--config'], /^classworks: --config needs the path of a \.classworks\.json \(e\.g\. --config district\/\.classworks\.json\)\.\n/],
   ] as const) {
     it(`exits 2 on bad usage: ${name}`, () => {
       const run = runCli(args);
       assert.equal(run.status, 2, run.stderr);
       assert.match(run.stderr, pattern);
       assert.match(run.stderr, /--help/);
+      assert.doesNotMatch(run.stderr, /Option '|To specify a positional|ERR_PARSE_ARGS/, "no raw texts of Node's parser");
       assert.equal(run.stdout, '');
     });
   }
