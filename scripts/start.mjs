@@ -1,21 +1,24 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, then opens a fresh copy of the sample workspace
-// samples/district in VS Code with the extension loaded. The copy lives in the tools cache
-// (~/.cache/classworks-enrollment-tools/sample-district) and is made again at each start, so
-// edits made while trying the extension never touch the repository (whose tests read the
-// samples) and every start shows the sample's problems again.
+// `npm start`: builds the extension, then opens the sample workspace samples/district in VS Code
+// with the extension loaded. The workspace is a copy in the tools cache
+// (~/.cache/classworks-enrollment-tools/sample-district), made on the first start only: your
+// edits stay there from one start to the next, and never touch the repository (whose tests
+// read the samples). `--fresh-sample` replaces the copy with the repository's sample again.
 //   - Desktop VS Code when `code` is on PATH:
 //       code --extensionDevelopmentPath=<repo> --wait <copy>
 //   - Otherwise code-server on 127.0.0.1 (port: $PORT or 8080, no auth); open the printed URL.
 //     The extension is loaded from an --extensions-dir that holds a symlink to this repository,
 //     so every browser tab gets it; rebuild (`npm run build` or `npm run watch`) and run
 //     "Developer: Reload Window" to pick up changes.
+// Before it copies or builds anything it checks that no other `npm start` is running and that
+// the port is free; if not, it says so and changes nothing. The URL is printed once its own
+// code-server answers.
 // Stays in the foreground until Ctrl-C (or, with desktop VS Code, until the window is closed).
 //
 // Options:
 //   --code-server     use code-server even when `code` is on PATH (env CLASSWORKS_START_CODE_SERVER=1)
 //   --no-build        skip `node esbuild.mjs` (e.g. while `npm run watch` runs elsewhere)
-//   --keep-sample     reopen the copy as you left it instead of copying samples/district again
+//   --fresh-sample    delete the sample copy (and your edits in it) and copy samples/district again
 // Environment:
 //   PORT                        code-server's port (default 8080)
 //   CLASSWORKS_TOOLS_DIR        cache folder of scripts/ensure-test-tools.sh; code-server's
@@ -24,9 +27,11 @@
 //   CLASSWORKS_EXTENSION_PATH   extension folder to load (default: this repository)
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { planStart } from './startPlan.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -47,7 +52,7 @@ if (argv.includes('--help') || argv.includes('-h')) {
 const forceCodeServer = argv.includes('--code-server') || env.CLASSWORKS_START_CODE_SERVER === '1';
 const build = !argv.includes('--no-build');
 const extensionPath = path.resolve(env.CLASSWORKS_EXTENSION_PATH || repoRoot);
-const keepSample = argv.includes('--keep-sample');
+const freshSample = argv.includes('--fresh-sample');
 const toolsDir = env.CLASSWORKS_TOOLS_DIR || path.join(os.homedir(), '.cache', 'classworks-enrollment-tools');
 const sampleSource = path.join(repoRoot, 'samples', 'district');
 const sampleCopy = path.join(toolsDir, 'sample-district');
@@ -57,18 +62,78 @@ const port = Number(env.PORT || 8080);
 
 if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT=${env.PORT} is not a port number`);
 
-// 0. The sample workspace: a copy, so that trying the extension never edits the repository ----
-if (workspace === sampleCopy) {
-  if (keepSample && fs.existsSync(sampleCopy)) {
-    say(`reopening the sample district as you left it (--keep-sample): ${sampleCopy}`);
-  } else {
-    fs.rmSync(sampleCopy, { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(sampleCopy), { recursive: true });
-    fs.cpSync(sampleSource, sampleCopy, { recursive: true });
-    say(`copied the sample district to ${sampleCopy} (edit freely: the next start copies it afresh, --keep-sample keeps it)`);
+// 0. Before anything is copied or built: another `npm start`? the port taken? --------------
+const profileDir = path.join(toolsDir, 'start');
+const runningFile = path.join(profileDir, 'running.json');
+
+/** The other `npm start` of this tools folder that is still alive, from its running.json. */
+function otherStart() {
+  try {
+    const running = JSON.parse(fs.readFileSync(runningFile, 'utf8'));
+    if (!Number.isInteger(running.pid) || running.pid === process.pid) return undefined;
+    process.kill(running.pid, 0);
+    return running;
+  } catch {
+    return undefined;
   }
 }
+
+/** What listens on 127.0.0.1:port: nothing, a code-server (its /healthz answers) or another program. */
+async function portState() {
+  const open = await new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+  if (!open) return 'free';
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+    const body = await response.json();
+    return response.ok && typeof body?.status === 'string' ? 'code-server' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+const useCodeServer = forceCodeServer || !onPath('code');
+const plan = planStart({
+  workspaceIsSample: workspace === sampleCopy,
+  sampleExists: fs.existsSync(sampleCopy),
+  freshSample,
+  useCodeServer,
+  port,
+  portState: useCodeServer ? await portState() : 'free',
+  running: otherStart(),
+});
+if (!plan.start) fail(plan.problem);
+
+// The sample workspace: a copy, so that trying the extension never edits the repository.
+if (plan.sample === 'reuse') {
+  say(`opening the sample district as you left it: ${sampleCopy} (npm start -- --fresh-sample starts over from the repository's copy)`);
+} else if (plan.sample === 'copy' || plan.sample === 'reset') {
+  fs.rmSync(sampleCopy, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(sampleCopy), { recursive: true });
+  fs.cpSync(sampleSource, sampleCopy, { recursive: true });
+  say(`${plan.sample === 'reset' ? 'replaced the sample district with a fresh copy' : 'copied the sample district'} in ${sampleCopy} (edit freely: later starts keep your edits; --fresh-sample copies it afresh)`);
+}
 if (!fs.existsSync(workspace)) fail(`the workspace ${workspace} does not exist`);
+
+/** Records this start in running.json (for a second `npm start` to find), removed at exit. */
+function recordRunning(url) {
+  fs.mkdirSync(profileDir, { recursive: true });
+  fs.writeFileSync(runningFile, `${JSON.stringify({ pid: process.pid, workspace, url })}\n`);
+}
+recordRunning(undefined);
+process.on('exit', () => {
+  try {
+    if (JSON.parse(fs.readFileSync(runningFile, 'utf8')).pid === process.pid) fs.rmSync(runningFile);
+  } catch {
+    // already gone
+  }
+});
 
 // 1. Build ---------------------------------------------------------------------------
 if (build) {
@@ -125,7 +190,7 @@ function foreground(command, args, options) {
   return child;
 }
 
-if (!forceCodeServer && onPath('code')) {
+if (!useCodeServer) {
   say(`opening ${workspace} in VS Code with the extension from ${extensionPath}`);
   say('close the VS Code window (or press Ctrl-C) to end');
   const child = foreground('code', [`--extensionDevelopmentPath=${extensionPath}`, '--new-window', '--wait', workspace]);
@@ -147,7 +212,6 @@ async function startCodeServer() {
 
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
   const extensionId = `${manifest.publisher}.${manifest.name}`;
-  const profileDir = path.join(toolsDir, 'start');
   const userDataDir = path.join(profileDir, 'user-data');
   const extensionsDir = path.join(profileDir, 'extensions');
   const configFile = path.join(profileDir, 'config.yaml');
@@ -209,8 +273,10 @@ async function startCodeServer() {
   while (Date.now() < deadline && child.exitCode === null) {
     try {
       const response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) {
+      // The port was free before the start, and the answer counts only while our child lives.
+      if (response.ok && child.exitCode === null && child.signalCode === null) {
         const url = `${origin}/?folder=${encodeURIComponent(workspace)}`;
+        recordRunning(url);
         console.log('');
         say(`VS Code (code-server) with the extension: ${url}`);
         say('press Ctrl-C to stop');
