@@ -69,3 +69,20 @@ export function undecodableProblem(file: UndecodableFile, severity: SeveritySett
     suggestions: [],
   };
 }
+
+/**
+ * The one problem of a file that is not text at all (an Excel workbook renamed to .csv, bytes
+ * with NUL in them): at 1:1, an error unless the config makes file.not-utf8 a warning or info
+ * (never off: nothing else in the file can be checked). No fix: converting would garble it.
+ */
+export function notTextProblem(message: string, severity: SeveritySetting | undefined): Problem {
+  const at = { line: 0, character: 0 };
+  return {
+    code: FILE_NOT_UTF8.code,
+    severity: severity === undefined || severity === 'off' ? 'error' : severity,
+    message,
+    range: { start: at, end: at },
+    field: null,
+    suggestions: [],
+  };
+}

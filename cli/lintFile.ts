@@ -1,5 +1,5 @@
 import { EnrollmentDocument, type LintOptions, type Problem, configForLint } from '../core';
-import { FILE_NOT_UTF8, notUtf8Problem, undecodableProblem } from './cliRules';
+import { FILE_NOT_UTF8, notTextProblem, notUtf8Problem, undecodableProblem } from './cliRules';
 import type { ConfigResolver } from './configLookup';
 import { readCsvFile } from './readCsvFile';
 
@@ -41,6 +41,9 @@ export function lintFile(shownPath: string, absolutePath: string, configs: Confi
     return { kind: 'skipped', skipped: { path: shownPath, reason: `${shownPath} not checked: ${config.message}` } };
   }
   const severity = config.config.rules?.[FILE_NOT_UTF8.code];
+  if (content.kind === 'not-text') {
+    return { kind: 'linted', file: { path: shownPath, problems: [notTextProblem(content.message, severity)] } };
+  }
   if (content.kind === 'not-utf8') {
     return { kind: 'linted', file: { path: shownPath, problems: [undecodableProblem(content.file, severity)] } };
   }

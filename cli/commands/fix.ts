@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { EnrollmentDocument, fixAllText } from '../../core';
 import { SOURCE_ENCODING_NAMES, encodeUtf8 } from '../../core/encoding/decodeFile';
-import { FILE_NOT_UTF8, undecodableProblem } from '../cliRules';
+import { FILE_NOT_UTF8, notTextProblem, undecodableProblem } from '../cliRules';
 import { ConfigResolver } from '../configLookup';
 import { countProblems, describeCounts, plural } from '../counts';
 import { EXIT, type ExitCode, worstExit } from '../exitCodes';
@@ -48,6 +48,12 @@ function fixOne(file: string, output: string | undefined, configs: ConfigResolve
   if (!config.ok) {
     io.err(`classworks: ${file} not fixed: ${config.message}\n`);
     return EXIT.failure;
+  }
+  if (content.kind === 'not-text') {
+    const problem = notTextProblem(content.message, config.config.rules?.[FILE_NOT_UTF8.code]);
+    io.out(`${formatProblemLine(file, problem)}\n`);
+    io.out(`${file}: nothing fixed (it is not a text file)${output !== undefined ? `, nothing written to ${output}` : ''}; 1 problem remains: ${describeCounts(countProblems([problem]))}\n`);
+    return EXIT.errors;
   }
   if (content.kind === 'not-utf8') {
     const problem = undecodableProblem(content.file, config.config.rules?.[FILE_NOT_UTF8.code]);
