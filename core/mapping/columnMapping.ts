@@ -1,6 +1,6 @@
 import type { ClassworksConfig } from '../config/configSchema';
 import { ALL_FIELDS, type FieldName, isFieldName } from '../fields';
-import { HEADING_ALIASES, normalizeHeading } from './headingAliases';
+import { HEADING_ALIASES, normalizeHeading, singularHeading } from './headingAliases';
 import { PASSWORD_HEADING } from './fieldOfColumn';
 import { allowedDistance, cleanHeading, editDistance } from './headingText';
 
@@ -72,6 +72,9 @@ export function matchHeading(
   if (byName) return { field: byName, kind: 'normalized' };
   const byAlias = ALIAS_FIELD.get(normalized);
   if (byAlias) return { field: byAlias, kind: 'alias' };
+  // A name or alias in the plural ("Birthdates", "Usernames"): the same field (header.drift says so).
+  const singular = singularHeading(normalized, (s) => NORMALIZED_FIELD.has(s) || ALIAS_FIELD.has(s));
+  if (singular) return { field: (NORMALIZED_FIELD.get(singular) ?? ALIAS_FIELD.get(singular)) as FieldName, kind: 'alias' };
   return undefined;
 }
 

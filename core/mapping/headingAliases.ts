@@ -42,3 +42,13 @@ export function normalizeHeading(heading: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * The singular of a normalised heading that is a field's name or alias in the plural
+ * (`grades`, `birthdates`, `usernames`, `emailaddresses`), or undefined. Only -s and -es.
+ */
+export function singularHeading(normalized: string, isKnown: (singular: string) => boolean): string | undefined {
+  if (normalized.endsWith('es') && isKnown(normalized.slice(0, -2))) return normalized.slice(0, -2);
+  if (normalized.endsWith('s') && isKnown(normalized.slice(0, -1))) return normalized.slice(0, -1);
+  return undefined;
+}

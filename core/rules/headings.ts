@@ -1,7 +1,7 @@
 import type { Cell, Row } from '../csv/csvTypes';
 import type { FieldName } from '../fields';
 import { type ColumnMapping, isUnnamed } from '../mapping/columnMapping';
-import { normalizeHeading } from '../mapping/headingAliases';
+import { HEADING_ALIASES, normalizeHeading, singularHeading } from '../mapping/headingAliases';
 import { cleanHeading, hiddenInHeading } from '../mapping/headingText';
 import { repairMojibake } from '../encoding/mojibake';
 import type { OffsetEdit, OffsetProblem } from '../problems';
@@ -137,13 +137,19 @@ export const headerDrift: FileRule = {
       const value = cell.value;
       if (value === match.field || hasHidden(value)) continue;
       const fuzzy = ctx.mapping.fuzzy.some((f) => f.column === column);
-      if (match.kind === 'alias' && !isDriftAlias(value, match.field)) continue;
       const field = match.field;
+      // "grades", "Birthdates": the heading in the plural, judged as its singular.
+      const name = normalizeHeading(field);
+      const singular = match.kind === 'alias' ? singularHeading(normalizeHeading(value), (s) => s === name || HEADING_ALIASES[field].includes(s)) : undefined;
+      const base = singular ?? value;
+      if (match.kind === 'alias' && singular !== name && !isDriftAlias(base, field)) continue;
       const how = fuzzy
         ? `looks like a misspelling of "${field}" (these checks read the column as ${field}, since no other heading names it)`
-        : match.kind === 'alias'
-          ? `is "${field}" ${normalizeHeading(field).startsWith(normalizeHeading(value)) ? 'shortened' : 'with extra words'}`
-          : `is Classworks' "${field}" written differently`;
+        : singular === name
+          ? `is "${field}" in the plural (each row holds one user's ${field})`
+          : match.kind === 'alias'
+            ? `is "${field}" ${name.startsWith(normalizeHeading(base)) ? 'shortened' : 'with extra words'}${singular ? ', in the plural' : ''}`
+            : `is Classworks' "${field}" written differently`;
       ctx.report(
         shifted(header, {
           code: 'header.drift',

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { type ClassworksConfig, EnrollmentDocument, REQUIRED_FIELDS, fixAllText, matchHeading } from '../../core';
-import { HEADER, SCHOOLS, TODAY, applyFix, assertMessage, codes, csv, lint, on, only, row, textAt, withCode } from './helpers';
+import { HEADER, SCHOOLS, TODAY, applyFix, assertMessage, codes, csv, find, lint, on, only, row, textAt, withCode } from './helpers';
 
 function mappingOf(text: string, config: ClassworksConfig = SCHOOLS) {
   return new EnrollmentDocument(text, { today: TODAY, config }).getMapping();
@@ -58,6 +58,34 @@ describe('column mapping', () => {
         ['header.drift', 'Rename heading "Email" to "Email Address"'],
       ],
     );
+  });
+
+  it('a heading in the plural (grades, Birthdates, Usernames, Email Addresses) is its field, and header.drift says it is the plural', () => {
+    const text = csv(['First Names,Last Name,Usernames,District ID,Passwords,Birthdates,User Types,grades,Email Addresses,School SIS ID', row()]);
+    assert.deepEqual(mappingOf(text).columnOf, IN_ORDER);
+    const problems = lint(text, { config: SCHOOLS });
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.severity, p.field, p.fix?.title]),
+      [
+        ['header.drift', 'info', 'First Name', 'Rename heading "First Names" to "First Name"'],
+        ['header.drift', 'info', 'Username', 'Rename heading "Usernames" to "Username"'],
+        ['header.drift', 'info', 'Password', 'Rename heading "Passwords" to "Password"'],
+        ['header.drift', 'info', 'Birthdate', 'Rename heading "Birthdates" to "Birthdate"'],
+        ['header.drift', 'info', 'User Type', 'Rename heading "User Types" to "User Type"'],
+        ['header.drift', 'info', 'Grade', 'Rename heading "grades" to "Grade"'],
+        ['header.drift', 'info', 'Email Address', 'Rename heading "Email Addresses" to "Email Address"'],
+      ],
+    );
+    const grades = problems[5]!;
+    assert.deepEqual(grades.range, find(text, 0, 'grades'));
+    assert.equal(
+      grades.message,
+      'The heading "grades" (column 8) is "Grade" in the plural (each row holds one user\'s Grade). The Classworks importer matches its own headings as they are written, so there you would match this column by hand. Rename it to "Grade" (safe fix).',
+    );
+    assert.doesNotMatch(grades.message, /extra words|misspelling/);
+    assert.equal(fixAllText(text, { config: SCHOOLS }).text, csv([HEADER, row()]));
+    // A shortened heading in the plural says both.
+    assertMessage(only(lint(csv(['First Name,Last Name,Username,District ID,Password,Birthdate,User Type,Grade,Emails,School SIS ID', row()]), { config: SCHOOLS }), 'header.drift'), 'is "Email Address" shortened, in the plural');
   });
 
   it('takes an explicit mapping from the config, and null there ignores a column', () => {
