@@ -78,8 +78,15 @@ function checkName(ctx: RowContext, field: FieldName): void {
     // Odd spaces (no-break, tab, thin …) are plainly meant as spaces, and invisible formatting
     // characters (zero-width space, direction marks) as nothing: a safe fix.
     const spaced = tidySpaces(cell.value.replace(/[\p{Zs}\t]/gu, ' ').replace(/\p{Cf}/gu, ''));
+    // What the safe fix does, in the words of its title and of the message.
+    const invisible = bad.filter((ch) => /\p{Cf}/u.test(ch)).length;
+    const odd = bad.filter((ch) => /[\p{Zs}\t]/u.test(ch)).length;
+    const spaceWork = [
+      ...(invisible > 0 ? [`remove the invisible ${invisible > 1 ? 'characters' : 'character'}`] : []),
+      ...(odd > 0 ? [`replace the odd ${odd > 1 ? 'spaces' : 'space'} with ${odd > 1 ? 'normal spaces' : 'a normal space'}`] : []),
+    ].join(' and ');
     const spaceFix: OffsetFix | undefined = /^[A-Za-z ]+$/.test(spaced)
-      ? { title: `Replace invisible and odd space characters: ${field} "${spaced}"`, edits: [replaceCellValue(cell, spaced)] }
+      ? { title: `${spaceWork.charAt(0).toUpperCase()}${spaceWork.slice(1)}: ${field} "${spaced}"`, edits: [replaceCellValue(cell, spaced)] }
       : undefined;
     if (bad.includes('\uFFFD')) {
       ctx.report({
@@ -96,7 +103,7 @@ function checkName(ctx: RowContext, field: FieldName): void {
     const plural = bad.length > 1 ? 'characters' : 'character';
     const suggestions = spaceFix || lost.length > 0 ? [] : nameFixes(cell, field);
     const how = spaceFix
-      ? 'Replace it with a normal space (quick fix).'
+      ? `${spaceWork.charAt(0).toUpperCase()}${spaceWork.slice(1)} (safe fix).`
       : suggestions.length > 0
         ? `Remove or replace the ${plural} (quick fixes: ${suggestions.map((f) => f.title.split(':')[0]?.toLowerCase()).join('; ')}).`
         : `Remove or replace the ${plural}, as the name is written in the SIS.`;

@@ -458,7 +458,7 @@ describe('cli: the examples of issue 5, each as the issue describes it', () => {
       assert.deepEqual(
         run.problems.map((p) => [p.code, p.line, p.column, p.fix]),
         [
-          ['name.invalid-character', 2, 1, 'Replace invisible and odd space characters: First Name "Ora Mae"'],
+          ['name.invalid-character', 2, 1, 'Replace the odd space with a normal space: First Name "Ora Mae"'],
           ['value.typographic-character', 2, col(body, 2, 'OK'), 'Replace with plain characters: Username "OKlein0"'],
           ['value.typographic-character', 3, col(body, 3, 'OKlein1'), 'Trim the spaces: Username "OKlein1"'],
           ['value.typographic-character', 3, col(body, 3, '13002 '), 'Trim the spaces: District ID "13002"'],

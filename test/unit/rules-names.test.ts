@@ -53,6 +53,23 @@ describe('rule name.invalid-character', () => {
     assert.deepEqual(p.range, on(1, 0, 9));
   });
 
+  const spaceCases: [string, string, string, string][] = [
+    ['Lee\u200b', 'Lee', 'Remove the invisible character', 'U+200B (zero-width space)'],
+    ['Ana\u00a0Maria', 'Ana Maria', 'Replace the odd space with a normal space', 'U+00A0 (no-break space)'],
+    ['Ana\u00a0\u200bMaria', 'Ana Maria', 'Remove the invisible character and replace the odd space with a normal space', 'U+200B (zero-width space)'],
+    ['Lee\u200b\u200e', 'Lee', 'Remove the invisible characters', 'U+200E (left-to-right mark)'],
+  ];
+  for (const [value, after, what, named] of spaceCases) {
+    it(`says what its safe fix does to ${JSON.stringify(value)}: "${what}", and the fix does that`, () => {
+      const text = file([row({ 'Last Name': value })], '\r\n');
+      const p = only(lint(text, options), 'name.invalid-character');
+      assertMessage(p, named, `${what} (safe fix).`);
+      assert.doesNotMatch(p.message, value.includes('\u00a0') ? /quick fix/ : /normal space|quick fix/);
+      assert.equal(p.fix?.title, `${what}: Last Name "${after}"`);
+      assert.equal(applyFix(text, p.fix), file([row({ 'Last Name': after })], '\r\n'));
+    });
+  }
+
   it('keeps the quotes of a quoted name when a suggestion rewrites it', () => {
     const text = file([row({ 'Last Name': '"Smith, Jr."' })], '\r\n');
     const p = only(lint(text, options), 'name.invalid-character');
