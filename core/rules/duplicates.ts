@@ -52,7 +52,9 @@ export const passwordShared: IndexRule = {
   describe(_row, cell, first) {
     return {
       code: 'password.shared',
-      message: `This password is the same as the one on line ${first.line + 1}. Classworks requires each user's password to be unique: anyone who knows one account's password could sign in to the other. Give this user a password of their own.`,
+      message:
+        `This password is the same as the one on line ${first.line + 1}. Classworks asks for a unique password per user: the import accepts a shared one as a caution, but anyone who knows one account's password could sign in to the other. ` +
+        'Give this user a password of their own (if the district gives every user the same first password on purpose, set "password.shared": "off" in .classworks.json).',
       start: cell.valueStart,
       end: cell.valueEnd,
       field: 'Password',
