@@ -1,7 +1,51 @@
-import { AGE_RANGE, type CalendarDate, ageOn, isAfter, readDate } from '../values/dates';
+import { AGE_RANGE, type CalendarDate, DEFAULT_DATE_FORMAT, ageOn, describeDate, formatDate, isAfter, readDate } from '../values/dates';
 import { birthdateSerial } from '../values/spreadsheetDamage';
-import { isOrderedByColumn } from './birthdateOrder';
+import { birthdateShape, isOrderedByColumn } from './birthdateOrder';
+import { replaceCellValue } from './cellEdits';
 import type { RowContext, RowRule } from './ruleTypes';
+
+/**
+ * A date followed by a time of day, as SQL and Excel exports write date-time values:
+ * `2015-03-04 00:00:00`, `03/04/2015 12:00 AM`, `2015-03-04T00:00:00Z`. The date part is one of
+ * the numeric forms the checks read (M/D/YYYY, YYYY-MM-DD, two-digit years).
+ */
+const WITH_TIME =
+  /^(\d{1,4}[/-]\d{1,2}[/-]\d{1,4})(?:[ T]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/;
+
+interface DateWithTime {
+  /** The date part as written. */
+  datePart: string;
+  /** The time part as written ("00:00:00", "12:00 AM"). */
+  timePart: string;
+  midnight: boolean;
+}
+
+export function splitDateTime(value: string): DateWithTime | undefined {
+  const text = value.trim();
+  const m = WITH_TIME.exec(text);
+  if (!m) return undefined;
+  const hour = Number(m[2]);
+  const minute = Number(m[3]);
+  const second = m[4] === undefined ? 0 : Number(m[4]);
+  const meridiem = m[5]?.toLowerCase();
+  if (minute > 59 || second > 59 || (meridiem ? hour < 1 || hour > 12 : hour > 23)) return undefined;
+  const hour24 = meridiem === undefined ? hour : (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  const datePart = m[1] as string;
+  return { datePart, timePart: text.slice(datePart.length).replace(/^T/, '').trim(), midnight: hour24 === 0 && minute === 0 && second === 0 && !/\.\d*[1-9]/.test(text) };
+}
+
+/**
+ * What a Birthdate with a time of day becomes without it: the date in the configured format
+ * when the date part says plainly which day it is (YYYY-MM-DD, or a month-first date such as
+ * 7/15/2014 or 3/3/2015); otherwise the date part as written, so the checks of the column
+ * (day first or month first, two-digit years) judge it as they judge any other date.
+ */
+function withoutTime(split: DateWithTime, ctx: RowContext): { text: string; date: CalendarDate | undefined } {
+  const reading = readDate(split.datePart);
+  if (reading.kind !== 'date') return { text: split.datePart, date: undefined };
+  const plain = /^\d{4}/.test(split.datePart) || birthdateShape(split.datePart) === undefined;
+  return { text: plain ? formatDate(reading.date, ctx.config.dateFormat ?? DEFAULT_DATE_FORMAT) : split.datePart, date: reading.date };
+}
 
 
 function plausibleAge(date: CalendarDate, ctx: RowContext): boolean {
@@ -26,7 +70,23 @@ export const birthdateInvalid: RowRule = {
     const cell = ctx.cell('Birthdate');
     if (!cell) return;
     const at = { start: cell.valueStart, end: cell.valueEnd, field: 'Birthdate' as const };
-    if (reading.kind === 'unreadable') {
+    const split = reading.kind === 'unreadable' ? splitDateTime(cell.value) : undefined;
+    if (split) {
+      const { text, date } = withoutTime(split, ctx);
+      const title = `Drop the time: change Birthdate "${cell.value}" to "${text}"${date ? ` (${describeDate(date)})` : ''}`;
+      const fix = { title, edits: [replaceCellValue(cell, text)] };
+      const base = `Birthdate "${cell.value}" has a time of day ("${split.timePart}") after the date, as database and spreadsheet exports write date-and-time values; the import reads a date only, so it rejects this one.`;
+      if (split.midnight) {
+        ctx.report({ code: 'birthdate.invalid', message: `${base} The time is midnight, so dropping it leaves the same day: write ${text} (safe fix).`, ...at, fix });
+      } else {
+        ctx.report({
+          code: 'birthdate.invalid',
+          message: `${base} A time other than midnight can mean the date was shifted by a time-zone conversion, so check the day against the SIS; the suggestion drops the time and writes ${text}.`,
+          ...at,
+          suggestions: [fix],
+        });
+      }
+    } else if (reading.kind === 'unreadable') {
       ctx.report({
         code: 'birthdate.invalid',
         message: `Birthdate "${cell.value}" is not a date the import can read. Write it as MM/DD/YYYY, e.g. 03/14/2012.`,

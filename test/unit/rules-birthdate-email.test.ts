@@ -52,6 +52,57 @@ describe('rule birthdate.invalid', () => {
   });
 });
 
+describe('rule birthdate.invalid: a date with a time of day', () => {
+  // value, what is written without the time, the date spelt out (undefined: left to the column's checks), the config's dateFormat
+  const midnight: [string, string, string | undefined, string | undefined][] = [
+    ['2015-03-04 00:00:00', '03/04/2015', '4 March 2015', undefined],
+    ['03/04/2015 12:00 AM', '03/04/2015', '4 March 2015', undefined],
+    ['2015-03-04T00:00:00', '03/04/2015', '4 March 2015', undefined],
+    ['2015-03-04T00:00:00Z', '03/04/2015', '4 March 2015', undefined],
+    ['2015-03-04 00:00:00.000', '03/04/2015', '4 March 2015', undefined],
+    ['7/15/2014 12:00:00 AM', '07/15/2014', '15 July 2014', undefined],
+    ['2015-03-04 00:00', '2015-03-04', '4 March 2015', 'YYYY-MM-DD'],
+    ['2015-03-04 00:00', '3/4/2015', '4 March 2015', 'M/D/YYYY'],
+    // Day and month could be either way round: written as it is, so the column's checks judge the order.
+    ['3/4/2015 0:00', '3/4/2015', '4 March 2015', 'YYYY-MM-DD'],
+    // Day first: the time goes, birthdate.day-first then speaks for the date.
+    ['15/07/2014 00:00', '15/07/2014', undefined, undefined],
+  ];
+  for (const [value, written, spelt, dateFormat] of midnight) {
+    it(`"${value}"${dateFormat ? ` (dateFormat ${dateFormat})` : ''}: a midnight time is dropped by a safe fix writing "${written}"`, () => {
+      const opts = { config: { ...SCHOOLS, ...(dateFormat ? { dateFormat } : {}) } as never };
+      const text = file([row({ Birthdate: value })], '\r\n');
+      const p = only(lint(text, opts), 'birthdate.invalid');
+      assert.equal(p.severity, 'error');
+      assert.deepEqual(p.range, on(1, BIRTHDATE_AT, BIRTHDATE_AT + value.length));
+      assertMessage(p, `Birthdate "${value}" has a time of day`, 'the import reads a date only', `The time is midnight, so dropping it leaves the same day: write ${written} (safe fix).`);
+      assert.doesNotMatch(p.message, /is not a date the import can read/);
+      assert.equal(p.fix?.title, `Drop the time: change Birthdate "${value}" to "${written}"${spelt ? ` (${spelt})` : ''}`);
+      assert.equal(applyFix(text, p.fix), file([row({ Birthdate: written })], '\r\n'));
+    });
+  }
+
+  for (const [value, time] of [
+    ['2015-03-04 13:45', '13:45'],
+    ['03/04/2015 12:00 PM', '12:00 PM'],
+    ['2015-03-04T00:00:01', '00:00:01'],
+  ] as const) {
+    it(`"${value}": a time other than midnight is a suggestion, and the message says to check the day`, () => {
+      const text = file([row({ Birthdate: value })]);
+      const p = only(lint(text, options), 'birthdate.invalid');
+      assertMessage(p, `has a time of day ("${time}")`, 'time-zone conversion', 'check the day against the SIS', 'the suggestion drops the time and writes 03/04/2015');
+      assert.equal(p.fix, undefined);
+      assert.equal(applyFix(text, p.suggestions[0]), file([row({ Birthdate: '03/04/2015' })]));
+    });
+  }
+
+  it('a value that only looks like a date and time (hour 25) keeps the general message', () => {
+    const p = birthdateProblem('2015-03-04 25:00');
+    assertMessage(p, 'is not a date the import can read');
+    assert.equal(p.fix, undefined);
+  });
+});
+
 describe('rule birthdate.future', () => {
   it('flags a date after today (3 Dec 2026) but not today', () => {
     const p = birthdateProblem('12/4/2026');
