@@ -314,7 +314,7 @@ describe('cli: the examples of issue 5, each as the issue describes it', () => {
         [
           [null, ['Change Username "Nov-12" back to "11-12"']],
           [null, ['Change District ID "4-Mar" back to "3-4"']],
-          [null, ['Change Grade "4-Mar" back to "3-4"']],
+          [null, ['Change Grade "4-Mar" to "3" (the first grade of 3-4)', 'Change Grade "4-Mar" to "4" (the second grade of 3-4)']],
         ],
       );
     });

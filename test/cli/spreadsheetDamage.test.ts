@@ -40,7 +40,7 @@ describe('cli: spreadsheet damage', () => {
       else assert.match(p.fix ?? '', expected);
     });
     const byCode = (code: string) => problems.find((p) => p.code === code)!;
-    assert.deepEqual(byCode('value.excel-date').suggestions, ['Change Grade "4-Mar" back to "3-4"']);
+    assert.deepEqual(byCode('value.excel-date').suggestions, ['Change Grade "4-Mar" to "3" (the first grade of 3-4)', 'Change Grade "4-Mar" to "4" (the second grade of 3-4)']);
     assert.deepEqual(byCode('id.leading-zeros-lost').suggestions, ['Pad District ID "13004" with zeros to 6 digits: "013004"']);
     assert.match(byCode('value.scientific-notation').message, /Export the users from the SIS again/);
     for (const p of problems.filter((q) => q.field === 'Password')) {

@@ -240,8 +240,6 @@ describe('rule birthdate.excel-serial', () => {
 
 describe('rule value.excel-date', () => {
   const cases: [string, string, string, string][] = [
-    ['Grade', '4-Mar', '4 March', '3-4'],
-    ['Grade', '12-Nov', '12 November', '11-12'],
     ['Username', 'Nov-12', 'November 12', '11-12'],
     ['District ID', 'Mar-04', 'March 04', '3-4'],
   ];
@@ -258,11 +256,47 @@ describe('rule value.excel-date', () => {
       assert.deepEqual(p.suggestions.map((s) => s.title), [`Change ${field} "${value}" back to "${original}"`]);
       assert.deepEqual(withCode(problems, 'grade.invalid'), [], 'one problem per cell');
       const fixed = text.replace(`,${value},`, `,${original},`);
-      // Restoring "3-4" in Grade leaves a grade that is still not a Classworks grade.
-      const after = field === 'Grade' ? lint(fixed, options) : assertRoundTrip(text, options, p, p.suggestions[0], fixed);
+      const after = assertRoundTrip(text, options, p, p.suggestions[0], fixed);
       assert.deepEqual(withCode(after, 'value.excel-date'), []);
     });
   }
+
+  const grades: [string, string, string, string[]][] = [
+    ['4-Mar', '4 March', '3-4', ['3', '4']],
+    ['12-Nov', '12 November', '11-12', ['11', '12']],
+    ['Nov-12', 'November 12', '11-12', ['11', '12']],
+    ['31-Dec', '31 December', '12-31', ['12']],
+  ];
+  for (const [value, reading, original, picks] of grades) {
+    it(`Grade "${value}": probably the grade range "${original}", which is no grade either; suggests only real grades (${picks.join(', ')}), each leaving no problem`, () => {
+      const text = crlf([row({ Grade: value })]);
+      const problems = lint(text, options);
+      const p = only(problems, 'value.excel-date');
+      assert.equal(p.field, 'Grade');
+      assert.deepEqual(p.range, find(text, 1, value));
+      assertMessage(
+        p,
+        `Grade "${value}" is a date (${reading})`,
+        `so the value was probably "${original}", a range of grades (a combined class)`,
+        'That is no Classworks grade either: each student has one grade (Pre-K, K or 1–12)',
+        `the suggestions write ${picks.map((g) => `"${g}"`).join(' or ')}`,
+      );
+      assert.equal(p.fix, undefined, 'which grade is the student\'s is a person\'s choice');
+      assert.deepEqual(withCode(problems, 'grade.invalid'), [], 'one problem per cell');
+      assert.equal(p.suggestions.length, picks.length);
+      for (const [k, grade] of picks.entries()) {
+        assert.match(p.suggestions[k]!.title, new RegExp(`^Change Grade "${value}" to "${grade}" \\(`));
+        const after = assertRoundTrip(text, options, p, p.suggestions[k], text.replace(`,${value},`, `,${grade},`));
+        assert.deepEqual(after.filter((q) => q.field === 'Grade'), [], `"${grade}" is a Classworks grade`);
+      }
+    });
+  }
+
+  it('Grade "4-Mar" with "3-4" in gradeMapping: suggests the mapped grade only', () => {
+    const opts = { config: { ...SCHOOLS, gradeMapping: { '3-4': '4' } } as never };
+    const p = only(lint(crlf([row({ Grade: '4-Mar' })]), opts), 'value.excel-date');
+    assert.deepEqual(p.suggestions.map((s) => s.title), ['Change Grade "4-Mar" to "4" (gradeMapping\'s grade for "3-4")']);
+  });
 
   it('names a full date without guessing the original', () => {
     const text = crlf([row({ Grade: '3/4/2024' })]);
