@@ -36,7 +36,7 @@ export function notTextMessage(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0);
   if (nul < 0 || detectEncoding(bytes).kind === 'utf16') return undefined;
   return (
-    `This is not a text file: line ${lineOfByte(bytes, nul)} holds a NUL byte (0x00, at byte ${nul + 1}), which a CSV never contains, so the file is some other kind of file with a .csv name. ${NOT_CHECKED} ` +
+    `This is not a text file: line ${lineOfByte(bytes, nul)} holds a NUL byte (0x00, at byte ${nul + 1}), which CSV text never contains: the file is another kind of file with a .csv name, or it was damaged. ${NOT_CHECKED} ` +
     'Export the users from the SIS as CSV again, or open the file in the program that made it and save it as CSV UTF-8 (in Excel: File › Save As › CSV UTF-8 (Comma delimited)).'
   );
 }

@@ -85,7 +85,7 @@ describe('cli: a workbook or binary file with a .csv name', () => {
     assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['file.not-utf8', 1, 1]]);
     assert.equal(
       problems[0]!.message,
-      'This is not a text file: line 3 holds a NUL byte (0x00, at byte 9), which a CSV never contains, so the file is some other kind of file with a .csv name. ' +
+      'This is not a text file: line 3 holds a NUL byte (0x00, at byte 9), which CSV text never contains: the file is another kind of file with a .csv name, or it was damaged. ' +
         'The import reads CSV text only, so nothing in this file was checked. Export the users from the SIS as CSV again, or open the file in the program that made it and save it as CSV UTF-8 (in Excel: File › Save As › CSV UTF-8 (Comma delimited)).',
     );
     assert.equal(runCli(['fix', 'picture.csv'], dir).status, 1);
