@@ -5,6 +5,7 @@ export const USAGE = `Usage:
 Commands:
   lint   Check Classworks enrollment (user import) CSV files and report every problem.
   fix    Apply every safe fix, in place or to --output, and report what remains.
+  Files are given by path (standard input is not read); a name starting with "-" goes after "--".
 
 Options:
   -f, --format <format>  lint report format: text (default), json or sarif

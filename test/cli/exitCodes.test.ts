@@ -93,6 +93,7 @@ describe('cli: exit codes', () => {
     const run = runCli([]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^Usage:/);
+    assert.match(run.stderr, /Files are given by path \(standard input is not read\); a name starting with "-" goes after "--"\./);
   });
 
   it('exits 2 for an invalid --config, naming the file and the problem', () => {
