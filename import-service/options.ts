@@ -18,6 +18,8 @@ export interface ServiceOptions {
   parentPid: number | undefined;
   /** TEST ONLY: see ProcessorOptions.testRowDelayMs. */
   testRowDelayMs: number | undefined;
+  /** TEST ONLY: see PlanControl.testRowDelayMs. */
+  testPlanRowDelayMs: number | undefined;
 }
 
 export const USAGE = `Usage: node dist/import-service.js --data <dir> [options]
@@ -109,6 +111,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
     throw new UsageError(`${tokenFrom} must be 16 to 512 printable characters without spaces.`);
   }
   const delay = env.CLASSWORKS_TEST_ROW_DELAY_MS;
+  const planDelay = env.CLASSWORKS_TEST_PLAN_ROW_DELAY_MS;
   return {
     dataDir,
     port: int(str('--port'), '--port', 0, 0, 65535),
@@ -131,5 +134,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
     signInUrl: str('--sign-in-url') ?? env.CLASSWORKS_SIGN_IN_URL,
     parentPid: str('--parent-pid') === undefined ? undefined : int(str('--parent-pid'), '--parent-pid', 0, 1, 2 ** 31 - 1),
     testRowDelayMs: delay ? int(delay, 'CLASSWORKS_TEST_ROW_DELAY_MS', 0, 0, 60_000) : undefined,
+    testPlanRowDelayMs: planDelay ? int(planDelay, 'CLASSWORKS_TEST_PLAN_ROW_DELAY_MS', 0, 0, 60_000) : undefined,
   };
 }

@@ -85,7 +85,13 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
     admin: () => (admin = accounts.ensureAdmin({})),
     testRowDelayMs: options.testRowDelayMs,
   });
-  const importService = new ImportService({ district, users, imports, onSubmitted: () => processor.kick() });
+  const importService = new ImportService({
+    district,
+    users,
+    imports,
+    onSubmitted: () => processor.kick(),
+    testPlanRowDelayMs: options.testPlanRowDelayMs,
+  });
   const app = createApp({ accounts, district, users, imports, importService, log, maxBodyBytes: options.maxBodyBytes, version: SERVICE_VERSION });
 
   let server: ServerType;

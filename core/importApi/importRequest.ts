@@ -69,6 +69,40 @@ export const importOptionsSchema = z
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
 
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+const FORBIDDEN = /[<>:"|?*]/;
+
+/**
+ * Why a file name cannot be an import's `fileName`, or undefined. The name is kept and given
+ * back as the downloaded file's name, so it must be a plain file name on every system: a
+ * folder part (`../../x.csv`, `a/b.csv`, `..\\x.csv`) could make a client write outside its folder.
+ */
+export function fileNameProblem(name: string): string | undefined {
+  const usable = (candidate: string) => (/^[^.].*\.csv$/i.test(candidate) && fileNameProblem(candidate) === undefined ? candidate : 'students.csv');
+  // No final full stop: the API puts the message in its own sentence ("fileName: …. See …").
+  const send = (suggestion: string) => `Send another name, e.g. "${usable(suggestion)}"`;
+  const separator = /[\\/]/.exec(name)?.[0];
+  if (separator) {
+    const base = name.split(/[\\/]/).pop() ?? '';
+    return `"${name}" has a folder part ("${separator}"): a file name cannot hold / or \\, because a client saving the file under this name could write outside its folder. Send only the file's own name, e.g. "${usable(base)}"`;
+  }
+  if (/[\u0000-\u001f\u007f]/.test(name)) return `The file name has a control character (e.g. a line break or tab), which no file name may hold. ${send('students.csv')}`;
+  const forbidden = FORBIDDEN.exec(name)?.[0];
+  if (forbidden) {
+    return `"${name}" holds "${forbidden}", which file names cannot hold on Windows (nor any of < > : " | ? *). ${send(name.replace(/[<>:"|?*]/g, '_'))}`;
+  }
+  if (name.startsWith('.')) {
+    return /^\.csv$/i.test(name)
+      ? `".csv" has no name before the ".csv". ${send('students.csv')}`
+      : `"${name}" starts with a dot, which hides the file on macOS and Linux ("." and ".." also name folders). ${send(name.replace(/^\.+/, ''))}`;
+  }
+  const stem = name.split('.')[0] ?? '';
+  if (WINDOWS_DEVICE.test(stem.trim())) {
+    return `"${name}" is named after the Windows device ${stem.trim().toUpperCase()}, so no file can have this name on Windows. ${send(`${stem.trim()}-students.csv`)}`;
+  }
+  return undefined;
+}
+
 /** A preview (dry run) and a submission take the same body. */
 export const importRequestSchema = z
   .object({
@@ -85,7 +119,15 @@ export const importRequestSchema = z
       .min(1)
       .max(255)
       .regex(/\.[cC][sS][vV]$/, 'must be a .csv file name')
-      .meta({ description: 'The file\'s name; must end in .csv.', example: 'students.csv' }),
+      .superRefine((name, ctx) => {
+        const problem = fileNameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .meta({
+        description:
+          'The file\'s own name, ending in .csv: no folder (no / or \\), not starting with a dot, none of the characters < > : " | ? * or control characters, and not a Windows device name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9). It is shown in the import history and given back when the file is downloaded.',
+        example: 'students.csv',
+      }),
     csv: z.string().meta({
       description:
         'The whole CSV file as text (UTF-8; a BOM is accepted). Text with U+FFFD or NUL characters (a file that was not UTF-8, decoded lossily) is refused with 422 file.not-utf8; an empty file with 422 file.empty.',
@@ -153,7 +195,8 @@ function isFormFile(value: unknown): value is FormFile {
 
 /** An uploaded file whose bytes are not UTF-8: refused with 422 file.not-utf8. */
 export interface NotUtf8Upload {
-  encoding: 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
+  /** 'binary': not text at all (an Excel workbook, an archive…), named in `message`. */
+  encoding: 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252' | 'binary';
   line: number;
   message: string;
 }
@@ -185,8 +228,8 @@ export async function importFormToRequest(
   let uploadedName: string | undefined;
   if (isFormFile(file)) {
     // Strictly: bytes that are not UTF-8 are refused, never decoded with U+FFFD.
-    const decoded = decodeUpload(new Uint8Array(await file.arrayBuffer()));
     uploadedName = file.name;
+    const decoded = decodeUpload(new Uint8Array(await file.arrayBuffer()), text('fileName') ?? uploadedName);
     if (!decoded.ok) return { request: undefined, errors, notUtf8: { encoding: decoded.encoding, line: decoded.line, message: decoded.message } };
     csv = decoded.text;
   } else if (typeof file === 'string') {

@@ -1,3 +1,5 @@
+import { binarySignature, type BinaryFileKind } from '../encoding/binarySignature';
+
 /**
  * Strict decoding of an uploaded CSV file: UTF-8 (a UTF-8 BOM is dropped) or a refusal that
  * says what the bytes probably are. Never decodes lossily: a file that is not UTF-8 would reach
@@ -11,6 +13,14 @@ export type DecodedUpload =
       encoding: 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
       /** 1-based line of the first byte that is not UTF-8 (1 for UTF-16). */
       line: number;
+      message: string;
+    }
+  | {
+      ok: false;
+      /** Not text at all: a workbook or an archive with a .csv name (core/encoding/binarySignature). */
+      encoding: 'binary';
+      binary: BinaryFileKind;
+      line: 1;
       message: string;
     };
 
@@ -75,32 +85,53 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-export function notUtf8Message(encoding: 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252', line: number): string {
+/** A file name as a shell word: bare when it is plain, else in single quotes. */
+function shellWord(name: string): string {
+  return /^[A-Za-z0-9._+-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The iconv command that converts the uploaded file (named as it was uploaded; students.csv when unknown). */
+function iconvCommand(from: string, fileName: string | undefined): string {
+  const base = (fileName ?? '').split(/[\\/]/).pop()?.trim() || 'students.csv';
+  const stem = base.replace(/\.[^.]*$/, '') || base;
+  return `iconv -f ${from} -t UTF-8 ${shellWord(base)} > ${shellWord(`${stem}-utf8.csv`)}`;
+}
+
+export function notUtf8Message(encoding: 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252', line: number, fileName?: string): string {
   if (encoding !== 'Windows-1252') {
     return (
       `The file is ${encoding} text (Excel's "Unicode Text"), not UTF-8, so it cannot be imported. ` +
-      `Save it from Excel as "CSV UTF-8 (Comma delimited)", or convert it (e.g. iconv -f ${encoding} -t UTF-8 students.csv > students-utf8.csv), and upload it again. Nothing was written.`
+      `Save it from Excel as "CSV UTF-8 (Comma delimited)", or convert it (e.g. ${iconvCommand(encoding, fileName)}), and upload it again. Nothing was written.`
     );
   }
   return (
     `The file is not UTF-8: line ${line} holds bytes that are not valid UTF-8 (probably Windows-1252, Excel's "CSV (Comma delimited)"), ` +
     'so accented letters and passwords would reach the import garbled. ' +
-    'Save it from Excel as "CSV UTF-8 (Comma delimited)", or convert it (e.g. iconv -f WINDOWS-1252 -t UTF-8 students.csv > students-utf8.csv), and upload it again. Nothing was written.'
+    `Save it from Excel as "CSV UTF-8 (Comma delimited)", or convert it (e.g. ${iconvCommand('WINDOWS-1252', fileName)}), and upload it again. Nothing was written.`
   );
 }
 
-/** Decodes uploaded bytes as UTF-8 (dropping a UTF-8 BOM), or says why it cannot. */
-export function decodeUpload(bytes: Uint8Array): DecodedUpload {
+/**
+ * Decodes uploaded bytes as UTF-8 (dropping a UTF-8 BOM), or says why it cannot: a workbook or
+ * archive renamed to .csv is named as such (converting its bytes as text would only garble
+ * them); otherwise the encoding it probably is. `fileName` (as uploaded) names the file in the
+ * conversion command.
+ */
+export function decodeUpload(bytes: Uint8Array, fileName?: string): DecodedUpload {
+  const binary = binarySignature(bytes);
+  if (binary) {
+    return { ok: false, encoding: 'binary', binary: binary.kind, line: 1, message: `${binary.message}; then upload that CSV file. Nothing was written.` };
+  }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (!bom) {
     const utf16 = utf16Order(bytes);
-    if (utf16) return { ok: false, encoding: utf16, line: 1, message: notUtf8Message(utf16, 1) };
+    if (utf16) return { ok: false, encoding: utf16, line: 1, message: notUtf8Message(utf16, 1, fileName) };
   }
   const start = bom ? 3 : 0;
   const bad = firstInvalidUtf8Byte(bytes, start);
   if (bad >= 0) {
     const line = lineOf(bytes, bad);
-    return { ok: false, encoding: 'Windows-1252', line, message: notUtf8Message('Windows-1252', line) };
+    return { ok: false, encoding: 'Windows-1252', line, message: notUtf8Message('Windows-1252', line, fileName) };
   }
   return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.subarray(start)) };
 }

@@ -70,6 +70,16 @@ export class SqliteDb {
     }
   }
 
+  /** Runs synchronous reads in one deferred transaction: one snapshot, the file lock taken once. */
+  readTransaction<T>(work: () => T): T {
+    this.db.exec('BEGIN');
+    try {
+      return work();
+    } finally {
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+    }
+  }
+
   close(): void {
     for (const s of this.statements.values()) if (!s.isFinalized) s.finalize();
     this.statements.clear();

@@ -15,6 +15,7 @@ import { checkDecodedText } from '../../core/importFile';
 import { ApiError } from '../errors';
 import { seedProblems } from '../seed';
 import type { ImportService } from '../importing/importService';
+import { PlanCancelled } from '../importing/planImport';
 import type { Logger } from '../log';
 import { verifyPassword } from '../passwords';
 import type { AccountRecord, AccountStore } from '../store/accountStore';
@@ -155,6 +156,19 @@ function methodNotAllowed(method: string, pathname: string, known: readonly Know
   return Object.assign(error, { allow });
 }
 
+/**
+ * `attachment` with the file's name, safe whatever name was stored (imports submitted before
+ * fileName was checked may hold a folder part): a folder part and anything a quoted string or
+ * a file system would misread becomes "_"; `filename` is printable ASCII in quotes, and
+ * `filename*` (RFC 6266 / RFC 8187) carries the exact name in UTF-8, percent-encoded.
+ */
+export function contentDisposition(fileName: string): string {
+  const plain = fileName.replace(/[\\/\u0000-\u001f\u007f]/g, '_').replace(/^\.+/, (dots) => '_'.repeat(dots.length)) || 'import.csv';
+  const ascii = plain.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const encoded = encodeURIComponent(plain).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** The HTTP API: every request validated against the schemas in core/importApi. */
 export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>({
@@ -263,7 +277,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
       const { request: fromForm, errors, notUtf8 } = await importFormToRequest(valid.form as Record<string, unknown>);
       if (notUtf8) {
         throw new ApiError(422, 'file.not-utf8', notUtf8.message, {
-          details: [{ path: 'file', message: `not UTF-8 (probably ${notUtf8.encoding}); first bad byte on line ${notUtf8.line}` }],
+          details: [
+            notUtf8.encoding === 'binary'
+              ? { path: 'file', message: 'not text: a workbook or archive, not a CSV file' }
+              : { path: 'file', message: `not UTF-8 (probably ${notUtf8.encoding}); first bad byte on line ${notUtf8.line}` },
+          ],
         });
       }
       if (errors.length > 0) throw invalid(errors, 'The form');
@@ -343,7 +361,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
   app.openapi(routes.previewRoute, async (c) => {
     requireRole(c, 'district-admin');
     const request = await importRequest(c, { json: c.req.valid('json'), form: c.req.valid('form') });
-    return c.json(await deps.importService.preview(request), 200);
+    try {
+      return c.json(await deps.importService.preview(request, c.req.raw.signal), 200);
+    } catch (error) {
+      if (!(error instanceof PlanCancelled)) throw error;
+      // Nobody is left to answer: the work stops, and the log says so.
+      deps.log.info(`preview cancelled: the client closed the connection; planning stopped after ${error.planned} of ${error.total} rows`);
+      throw new ApiError(400, 'request.invalid', 'The connection was closed before the preview was ready, so it was stopped. Nothing was written.');
+    }
   });
 
   app.openapi(routes.submitRoute, async (c) => {
@@ -382,10 +407,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     requireRole(c, 'district-admin');
     const number = importNumber(c.req.valid('param').number);
     const file = deps.imports.file(number)!;
-    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
     return c.body(file.text, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Content-Disposition': contentDisposition(file.fileName),
     });
   });
 

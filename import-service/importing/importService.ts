@@ -16,7 +16,7 @@ import type { AccountRecord } from '../store/accountStore';
 import type { DistrictStore } from '../store/districtStore';
 import type { ImportStore } from '../store/importStore';
 import type { UserStore } from '../store/userStore';
-import { passwordStates, planImport, type ImportPlan, rowPreview } from './planImport';
+import { passwordStates, planImport, type ImportPlan, type PlanControl, rowPreview } from './planImport';
 import { type PreparedImport, prepareImport } from './prepare';
 
 const MAX_PROBLEMS = MAX_LISTED_PROBLEMS;
@@ -87,17 +87,23 @@ export class ImportService {
       imports: ImportStore;
       onSubmitted: () => void;
       today?: () => Date;
+      /** TEST ONLY: see PlanControl.testRowDelayMs. */
+      testPlanRowDelayMs?: number;
     },
   ) {}
 
-  private async planned(request: ImportRequest): Promise<{ prepared: PreparedImport; plan: ImportPlan }> {
+  private async planned(request: ImportRequest, signal?: AbortSignal): Promise<{ prepared: PreparedImport; plan: ImportPlan }> {
     const prepared = prepareImport(request, this.deps.district, this.deps.today?.());
-    const states = passwordStates(prepared, this.deps.users);
-    return { prepared, plan: planImport(prepared, this.deps.users, states) };
+    // The district's users read once, in one statement each: no SQLite call per row.
+    const index = this.deps.users.index(prepared.group?.id ?? null);
+    const states = passwordStates(prepared, index);
+    const control: PlanControl = { signal, testRowDelayMs: this.deps.testPlanRowDelayMs };
+    return { prepared, plan: await planImport(prepared, index, states, control) };
   }
 
-  async preview(request: ImportRequest): Promise<PreviewResponse> {
-    const { prepared, plan } = await this.planned(request);
+  /** `signal`: the request's; when the client goes away the planning stops (PlanCancelled). */
+  async preview(request: ImportRequest, signal?: AbortSignal): Promise<PreviewResponse> {
+    const { prepared, plan } = await this.planned(request, signal);
     const { analysis, schools } = prepared;
     const problems = sortProblems([...analysis.problems, ...plan.districtProblems]);
     const counts = countProblems(problems);
@@ -170,7 +176,13 @@ export class ImportService {
         refusalProblems(plan.districtProblems),
       );
     }
-    const hashes = await mapLimited(prepared.analysis.rows, hashConcurrency(), (row) => (row.password === '' ? Promise.resolve(null) : hashPassword(row.password)));
+    // Only the passwords the import will write are hashed: a new user's, and an existing user's
+    // under "overwrite". Under "maintain" an existing user keeps theirs, so their row needs none
+    // (scrypt is most of a submission's time). Processing re-plans each row: a row planned as an
+    // update whose user is gone by then is reported "password.missing", never given a password.
+    const hashes = await mapLimited(plan.rows, hashConcurrency(), (p) =>
+      p.row.password === '' || !p.plan.setPassword ? Promise.resolve(null) : hashPassword(p.row.password),
+    );
     const passwordsDigest = await hashPassword(passwordsText(prepared.analysis.rows));
     const redacted = redactPasswords(prepared.analysis.document);
     const number = imports.insert({

@@ -6,7 +6,7 @@ import {
   type RowPreview,
 } from '../../core/importApi';
 import { dataRows, type ImportFileRow, resolveSchoolValue } from '../../core/importFile';
-import type { UserStore } from '../store/userStore';
+import type { UserIndex } from '../store/userStore';
 import type { PreparedImport } from './prepare';
 import { type PasswordState, planRow, type RowPlan } from './planRow';
 
@@ -51,7 +51,7 @@ function rowLocator(rows: readonly ImportFileRow[]): (line: number) => number {
  * existing user in every preview and submission. So a row whose password already is the
  * user's current one is counted as updated (its password re-hashed with a new salt).
  */
-export function passwordStates(prepared: PreparedImport, users: UserStore): { state: PasswordState; hash?: string }[] {
+export function passwordStates(prepared: PreparedImport, users: Pick<UserIndex, 'byDistrictId'>): { state: PasswordState; hash?: string }[] {
   const overwrite = prepared.request.options.existingPasswords === 'overwrite';
   return prepared.analysis.rows.map((row) => {
     if (!overwrite || row.password === '') return { state: undefined };
@@ -59,12 +59,39 @@ export function passwordStates(prepared: PreparedImport, users: UserStore): { st
   });
 }
 
-/** Plans every row of a prepared import against the district as it is now. Reads only. */
-export function planImport(
+/** The client went away (its request's signal aborted) while its import was being planned. */
+export class PlanCancelled extends Error {
+  constructor(
+    readonly planned: number,
+    readonly total: number,
+  ) {
+    super(`cancelled after ${planned} of ${total} rows`);
+  }
+}
+
+export interface PlanControl {
+  /** Aborted when the client closes the connection: planning stops at the next slice. */
+  signal?: AbortSignal;
+  /** Planning gives other requests a turn after this many milliseconds of work (default 10). */
+  sliceMs?: number;
+  /** TEST ONLY (CLASSWORKS_TEST_PLAN_ROW_DELAY_MS): block this long per row, as a slow row would. */
+  testRowDelayMs?: number;
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Plans every row of a prepared import against the district as `users` holds it (an index
+ * read once). Reads only. Works in slices of about `sliceMs`, yielding between them so that
+ * other requests (/health, another district administrator) are answered meanwhile; stops
+ * with PlanCancelled when `signal` aborts.
+ */
+export async function planImport(
   prepared: PreparedImport,
-  users: UserStore,
+  users: UserIndex,
   states: readonly { state: PasswordState; hash?: string }[],
-): ImportPlan {
+  control: PlanControl = {},
+): Promise<ImportPlan> {
   const { analysis, request, schools, group } = prepared;
   const locate = rowLocator(analysis.rows);
   const lintErrors = new Map<number, RowMessage[]>();
@@ -92,7 +119,20 @@ export function planImport(
   };
   const counts = emptyRowCounts();
   const districtProblems: ApiProblem[] = [];
-  const planned = analysis.rows.map((row, index): PlannedRow => {
+  const { signal, sliceMs = 10, testRowDelayMs } = control;
+  const planned: PlannedRow[] = [];
+  let sliceStart = performance.now();
+  for (let index = 0; index < analysis.rows.length; index++) {
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToOthers();
+      sliceStart = performance.now();
+    }
+    if (signal?.aborted) throw new PlanCancelled(index, analysis.rows.length);
+    if (testRowDelayMs) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, testRowDelayMs);
+      process.stderr.write(`[test] plan: row ${index + 1} of ${analysis.rows.length} planned\n`);
+    }
+    const row = analysis.rows[index] as ImportFileRow;
     const existing = users.byDistrictId(row.values['District ID'] ?? '');
     const plan = planRow({ line: row.line, values: row.values, schoolValue: row.schoolValue }, existing, {
       options: request.options,
@@ -120,8 +160,8 @@ export function planImport(
       if (plan.withoutSchool) counts.withoutSchool++;
       if (plan.addToGroup) counts.addedToGroup++;
     }
-    return { row, plan, lintErrors: errors, lintWarnings: lintWarnings.get(index) ?? [], sameAsHash: states[index]?.hash };
-  });
+    planned.push({ row, plan, lintErrors: errors, lintWarnings: lintWarnings.get(index) ?? [], sameAsHash: states[index]?.hash });
+  }
   return { rows: planned, counts, districtProblems };
 }
 

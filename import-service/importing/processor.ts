@@ -181,8 +181,12 @@ export class ImportProcessor {
     const rows = imports.storedRows(number);
     const label = formatImportNumber(number);
 
-    rows.forEach((row, index) => {
-      const existing = users.byDistrictId(row.districtId);
+    // The district's users in memory (read inside this transaction), kept true as rows are applied:
+    // no lookup query per row.
+    const index = users.index(groupId);
+
+    rows.forEach((row, rowIndex) => {
+      const existing = index.byDistrictId(row.districtId);
       const passwordState =
         existing && options.existingPasswords === 'overwrite'
           ? row.passwordSameAs !== null && row.passwordSameAs === existing.passwordHash
@@ -194,9 +198,9 @@ export class ImportProcessor {
         school: resolveSchoolValue(row.schoolValue, stored.schoolMapping, schools),
         schoolName,
         groupId,
-        usernameOwner: (u) => users.usernameOwner(u),
-        emailOwner: (e) => users.emailOwner(e),
-        isMember: (g, u) => users.isMember(g, u),
+        usernameOwner: (u) => index.usernameOwner(u),
+        emailOwner: (e) => index.emailOwner(e),
+        isMember: (g, u) => index.isMember(g, u),
       }, passwordState);
       const errors: RowMessage[] = [...plan.errors];
       if (plan.setPassword && !row.passwordHash) {
@@ -218,6 +222,7 @@ export class ImportProcessor {
         let userId: number;
         if (!existing) {
           userId = users.insert({ districtId: row.districtId, fields: plan.fields, schoolSisId: plan.school.sisId, passwordHash: row.passwordHash as string }, number);
+          index.stored(users.storedRow(userId));
         } else {
           userId = existing.id;
           if (plan.changes.length > 0) {
@@ -226,10 +231,12 @@ export class ImportProcessor {
               schoolSisId: plan.school.sisId,
               passwordHash: plan.setPassword ? (row.passwordHash as string) : existing.passwordHash,
             }, number);
+            index.stored(users.storedRow(existing.id));
           }
         }
         if (plan.addToGroup && groupId !== null) {
           users.addToGroup(groupId, userId, number);
+          index.addedToGroup(groupId, userId);
           counts.addedToGroup++;
         }
         const email = plan.fields['Email Address'];
@@ -256,7 +263,7 @@ export class ImportProcessor {
         imports.setRowResult(number, row.seq, outcome, result);
       }
       if (this.o.testRowDelayMs) {
-        process.stderr.write(`[test] import ${label}: row ${index + 1} of ${rows.length} applied, not committed\n`);
+        process.stderr.write(`[test] import ${label}: row ${rowIndex + 1} of ${rows.length} applied, not committed\n`);
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.o.testRowDelayMs);
       }
     });

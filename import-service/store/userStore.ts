@@ -21,7 +21,7 @@ export interface UserRecord {
   updatedByImport: number | null;
 }
 
-interface UserRow {
+export interface UserRow {
   id: number;
   district_id: string;
   username: string;
@@ -58,8 +58,100 @@ function compact(fields: UserFields): UserFields {
   return out;
 }
 
+/** The key SQLite's NOCASE collation compares by: only the ASCII letters A–Z are folded. */
+export function nocaseKey(text: string): string {
+  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/**
+ * The district's users in memory, read with one statement, and looked up as UserStore's
+ * queries would (District ID exactly; username and e-mail under NOCASE, both UNIQUE): a plan
+ * of N rows costs no SQLite call per row (each call outside a transaction takes and releases
+ * the file lock, which dominated a preview's time). Stays true while the holder applies rows
+ * only through `inserted`, `updated` and `addedToGroup`.
+ */
+export class UserIndex {
+  private readonly rows = new Map<string, UserRow>();
+  private readonly records = new Map<string, UserRecord>();
+  private readonly usernames = new Map<string, string>();
+  private readonly emails = new Map<string, string>();
+  private readonly members = new Set<string>();
+
+  constructor(users: readonly UserRow[], members: readonly { group_id: number; user_id: number }[]) {
+    for (const row of users) this.add(row);
+    for (const m of members) this.members.add(`${Number(m.group_id)}:${Number(m.user_id)}`);
+  }
+
+  private add(row: UserRow): void {
+    this.rows.set(row.district_id, row);
+    this.records.delete(row.district_id);
+    this.usernames.set(nocaseKey(row.username), row.district_id);
+    if (row.email !== null) this.emails.set(nocaseKey(row.email), row.district_id);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  byDistrictId(districtId: string): UserRecord | undefined {
+    let record = this.records.get(districtId);
+    if (record) return record;
+    const row = this.rows.get(districtId);
+    if (!row) return undefined;
+    record = toRecord(row);
+    this.records.set(districtId, record);
+    return record;
+  }
+
+  usernameOwner(username: string): string | undefined {
+    return this.usernames.get(nocaseKey(username));
+  }
+
+  emailOwner(email: string): string | undefined {
+    if (!email) return undefined;
+    return this.emails.get(nocaseKey(email));
+  }
+
+  isMember(groupId: number, userId: number): boolean {
+    return this.members.has(`${groupId}:${userId}`);
+  }
+
+  /** After UserStore.insert or update: the user as now stored. */
+  stored(row: UserRow): void {
+    const before = this.rows.get(row.district_id);
+    if (before) {
+      if (this.usernames.get(nocaseKey(before.username)) === before.district_id) this.usernames.delete(nocaseKey(before.username));
+      if (before.email !== null && this.emails.get(nocaseKey(before.email)) === before.district_id) this.emails.delete(nocaseKey(before.email));
+    }
+    this.add(row);
+  }
+
+  addedToGroup(groupId: number, userId: number): void {
+    this.members.add(`${groupId}:${userId}`);
+  }
+}
+
 export class UserStore {
   constructor(private readonly db: SqliteDb) {}
+
+  /**
+   * Every user and (for `groupId`) every group membership, in one read: the in-memory index a
+   * plan or an import's processing looks users up in.
+   */
+  index(groupId: number | null): UserIndex {
+    const read = () =>
+      new UserIndex(
+        this.db.all<UserRow>('SELECT * FROM users'),
+        groupId === null ? [] : this.db.all<{ group_id: number; user_id: number }>('SELECT group_id, user_id FROM group_members WHERE group_id = ?', [groupId]),
+      );
+    // Two statements, one snapshot: inside a transaction already (processing), or in a read one.
+    return this.db.inTransaction ? read() : this.db.readTransaction(read);
+  }
+
+  /** A user as stored, by row id (to keep a UserIndex true after a write). */
+  storedRow(id: number): UserRow {
+    return this.db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]) as UserRow;
+  }
 
   byDistrictId(districtId: string): UserRecord | undefined {
     const row = this.db.get<UserRow>('SELECT * FROM users WHERE district_id = ?', [districtId]);

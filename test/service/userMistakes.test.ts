@@ -31,9 +31,9 @@ describe('import service: encodings, misspelt keys, empty files', function () {
     return { status: response.status, text, json: JSON.parse(text) as unknown };
   }
 
-  function upload(bytes: Uint8Array, extra: Record<string, string> = {}): FormData {
+  function upload(bytes: Uint8Array, extra: Record<string, string> = {}, name = 'students.csv'): FormData {
     const form = new FormData();
-    form.set('file', new Blob([bytes], { type: 'text/csv' }), 'students.csv');
+    form.set('file', new Blob([bytes], { type: 'text/csv' }), name);
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     return form;
   }
@@ -51,6 +51,52 @@ describe('import service: encodings, misspelt keys, empty files', function () {
         assert.match(body.error.message, /line 2\b/);
         assert.match(body.error.message, /CSV UTF-8|iconv/);
         assert.doesNotMatch(r.text, /\uFFFD/);
+      }
+      await nothingWritten();
+    });
+
+    it('the conversion command names the file as it was uploaded (or as fileName says), not students.csv', async function () {
+      const bytes = Buffer.from(good.replace('André', 'Andr\u00e9'), 'latin1');
+      const plain = await post('/api/v1/imports/preview', upload(bytes, {}, 'sis-export.csv'));
+      assert.equal(plain.status, 422, plain.text);
+      assert.match(errorBodySchema.parse(plain.json).error.message, /\(e\.g\. iconv -f WINDOWS-1252 -t UTF-8 sis-export\.csv > sis-export-utf8\.csv\)/);
+      const spaced = await post('/api/v1/imports', upload(bytes, { fileName: "Grade 5 (O'Hara).csv" }, 'upload.csv'));
+      assert.equal(spaced.status, 422, spaced.text);
+      const message = errorBodySchema.parse(spaced.json).error.message;
+      assert.ok(message.includes(`iconv -f WINDOWS-1252 -t UTF-8 'Grade 5 (O'\\''Hara).csv' > 'Grade 5 (O'\\''Hara)-utf8.csv'`), message);
+      assert.doesNotMatch(message, /students/);
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]);
+      const utf16 = await post('/api/v1/imports/preview', upload(le, {}, 'staff.csv'));
+      assert.match(errorBodySchema.parse(utf16.json).error.message, /iconv -f UTF-16LE -t UTF-8 staff\.csv > staff-utf8\.csv/);
+      await nothingWritten();
+    });
+
+    it('an Excel workbook renamed to .csv (.xlsx: a ZIP; .xls: OLE) is named as a workbook, with the Save As steps, not iconv', async function () {
+      // The smallest .xlsx-shaped ZIP: stored entries [Content_Types].xml and xl/workbook.xml.
+      const entry = (name: string, data: string) => {
+        const header = Buffer.alloc(30);
+        header.writeUInt32LE(0x04034b50, 0);
+        header.writeUInt16LE(20, 4);
+        header.writeUInt32LE(data.length, 18);
+        header.writeUInt32LE(data.length, 22);
+        header.writeUInt16LE(name.length, 26);
+        return Buffer.concat([header, Buffer.from(name), Buffer.from(data)]);
+      };
+      const xlsx = Buffer.concat([entry('[Content_Types].xml', '<Types/>'), entry('xl/workbook.xml', '<workbook/>')]);
+      const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')]);
+      for (const [bytes, what] of [[xlsx, 'an Excel workbook (.xlsx)'], [xls, 'an Excel 97–2003 workbook (.xls)']] as const) {
+        for (const pathname of ENDPOINTS) {
+          const r = await post(pathname, upload(bytes, {}, 'students.csv'));
+          assert.equal(r.status, 422, r.text);
+          const body = errorBodySchema.parse(r.json);
+          assert.equal(body.error.code, 'file.not-utf8');
+          assert.equal(
+            body.error.message,
+            `This is ${what}, not a CSV: open it in Excel and use File › Save As › CSV UTF-8 (Comma delimited); then upload that CSV file. Nothing was written.`,
+          );
+          assert.deepEqual(body.error.details, [{ path: 'file', message: 'not text: a workbook or archive, not a CSV file' }]);
+          assert.doesNotMatch(r.text, /1252|iconv/);
+        }
       }
       await nothingWritten();
     });
