@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
+import { plainHttpRisk } from '../../core/importApi/transport';
 import { type DistrictConnection, normalizeServiceUrl } from '../district/districtConnection';
 import { COMMANDS, SETTINGS } from '../ids';
 import type { ImportPanels } from '../panel/importPanels';
@@ -57,6 +58,7 @@ async function connectDistrict(district: DistrictConnection, arg: unknown): Prom
   let token: string | undefined;
   if (given.success) {
     ({ url, token } = given.data);
+    if (!(await plainHttpAccepted(url))) return false;
   } else {
     const saved = vscode.workspace.getConfiguration().get<string>(SETTINGS.districtUrl, '');
     url = await vscode.window.showInputBox({
@@ -75,6 +77,8 @@ async function connectDistrict(district: DistrictConnection, arg: unknown): Prom
       },
     });
     if (url === undefined) return false;
+    // Before the token is typed: the user may want to enter the https:// address instead.
+    if (!(await plainHttpAccepted(url))) return false;
     token = await vscode.window.showInputBox({
       title: 'Classworks: Connect to District (2/2)',
       prompt: "A district administrator's API token. It is kept in VS Code's secret storage, never in settings.",
@@ -84,7 +88,6 @@ async function connectDistrict(district: DistrictConnection, arg: unknown): Prom
     });
     if (token === undefined) return false;
     token = token.trim();
-    if (!(await plainHttpAccepted(url))) return false;
   }
   try {
     await vscode.window.withProgress(
@@ -99,19 +102,16 @@ async function connectDistrict(district: DistrictConnection, arg: unknown): Prom
   return true;
 }
 
-/** A token sent over plain HTTP to another computer can be read on the way: ask first. */
+/**
+ * A token sent over plain HTTP to another computer can be read on the way: ask first (every
+ * path, the given-arguments one too). Loopback addresses (the sandbox) and https are not asked.
+ */
 async function plainHttpAccepted(url: string): Promise<boolean> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return true; // connectRemote says what is wrong with it
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-  if (parsed.protocol !== 'http:' || loopback) return true;
+  const risk = plainHttpRisk(url);
+  if (!risk) return true;
   const answer = await vscode.window.showWarningMessage(
-    `${parsed.host} is reached over plain HTTP: the token and the students' data would travel unencrypted.`,
-    { modal: true, detail: 'Use the https:// address of the import service if it has one.' },
+    `${risk.host} is reached over plain HTTP: the administrator's token and every uploaded CSV, with the users' passwords, would travel unencrypted.`,
+    { modal: true, detail: 'Use the https:// address of the import service if it has one. Plain http:// is safe only to this computer (127.0.0.1, localhost).' },
     'Connect Anyway',
   );
   return answer === 'Connect Anyway';

@@ -3,3 +3,4 @@ export * from './district';
 export * from './importRequest';
 export * from './imports';
 export * from './client';
+export * from './transport';

@@ -61,3 +61,29 @@ describe('Commands', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
   });
 });
+
+describe('Connect to District over plain HTTP', () => {
+  it('asks (a modal warning) before connecting to http:// on another computer, and connects to nothing unless accepted', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand(COMMANDS.disconnectDistrict);
+    const states: string[] = [];
+    const listener = api.district.onDidChange(() => states.push(`${api.district.state().status} ${api.district.state().url}`));
+    let outcome: unknown;
+    try {
+      // 192.0.2.1 is TEST-NET-1: nothing answers there, and nothing must be sent there.
+      outcome = await vscode.commands.executeCommand(COMMANDS.connectDistrict, { url: 'http://192.0.2.1:7412', token: 'tok-plain-http' });
+    } catch (error) {
+      // An extension test's host refuses to show a modal dialog and says what it would have shown.
+      outcome = error;
+    } finally {
+      listener.dispose();
+    }
+    if (outcome instanceof Error) {
+      assert.match(outcome.message, /192\.0\.2\.1:7412 is reached over plain HTTP: the administrator's token and every uploaded CSV, with the users' passwords, would travel unencrypted\./);
+    } else {
+      assert.equal(outcome, false, 'the warning is dismissed: not connected');
+    }
+    assert.deepEqual(states, [], 'no connection was attempted');
+    assert.equal(api.district.state().status, 'disconnected');
+  });
+});
