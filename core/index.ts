@@ -3,6 +3,7 @@ export * from './fields';
 export * from './problems';
 export * from './config/configSchema';
 export * from './config/findConfigFile';
+export * from './importDownloads';
 export type { Cell, Row } from './csv/csvTypes';
 export { parseRows } from './csv/parseRows';
 export { parseRowsWithCsvParse } from './csv/parseRowsWithCsvParse';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { type ClassworksConfig, CONFIG_FILE_NAME, looksLikeEnrollmentFile } from '../core';
+import { type ClassworksConfig, CONFIG_FILE_NAME, isImportDownload, looksLikeEnrollmentFile } from '../core';
 import type { ServerSettings } from './settings';
 
 export interface LintDecision {
@@ -29,7 +29,8 @@ export interface DetectionInput {
 }
 
 /**
- * Whether a document is an enrollment file the server lints: one the user marked, one the
+ * Whether a document is an enrollment file the server lints: one the user marked, never a
+ * download from the Import History (`.classworks/imports/`) otherwise, one the
  * `classworks.files.include` globs match, one the `.classworks.json` gives a `columnOrder`
  * for, one whose first line names Classworks fields, or one whose first line did so earlier
  * while it is open. `classworks.enable: false` wins.
@@ -40,6 +41,13 @@ export function decideLinting(input: DetectionInput): LintDecision {
     return { linted: false, reason: 'This is the Classworks configuration file (.classworks.json).' };
   }
   if (input.marked) return { linted: true, reason: 'Marked as an enrollment file ("Treat This File as an Enrollment File").' };
+  if (input.path !== undefined && isImportDownload(input.path)) {
+    return {
+      linted: false,
+      reason:
+        'A file downloaded from the Import History (in .classworks/imports): a copy of what was imported, with its passwords emptied by the service, so it is not checked. Use "Treat This File as an Enrollment File" to check it.',
+    };
+  }
   const glob = matchingGlob(input.settings.include, input.path, input.relativePath);
   if (glob !== undefined) return { linted: true, reason: `Matches "${glob}" in classworks.files.include.` };
   if (input.config.columnOrder && input.config.columnOrder.length > 0) {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImportRequestInput } from '../../core/importApi/importRequest';
+import { IMPORT_DOWNLOADS_FOLDER } from '../../core/importDownloads';
 import type { ImportSummary, PreviewResponse } from '../../core/importApi/imports';
 import { fixAllSafeProblems } from '../commands/fixAll';
 import { fileName } from '../commands/targetDocument';
@@ -358,7 +359,11 @@ export class ImportPanel implements vscode.Disposable {
     });
   }
 
-  /** Saves the imported file (its passwords emptied by the service) into the workspace and opens it. */
+  /**
+   * Saves the imported file (its passwords emptied by the service) in `.classworks/imports/` of
+   * the workspace folder, which the editor does not lint (a blank password on every row would
+   * be one error per row), and says where in a notification with an "Open" action.
+   */
   async downloadImport(number: string): Promise<vscode.Uri | undefined> {
     const client = this.services.district.client;
     if (!client) {
@@ -370,11 +375,21 @@ export class ImportPanel implements vscode.Disposable {
       const file = await client.downloadImportFile(number, { signal });
       const folder = this.downloadFolder();
       if (!folder) throw new Error('there is no workspace folder to save it in: open a folder first.');
+      await vscode.workspace.fs.createDirectory(folder);
       const safeName = file.fileName.replace(/[\\/:*?"<>|]/g, '_');
-      saved = await uniqueUri(folder, `import-${number}-${safeName}`);
-      await vscode.workspace.fs.writeFile(saved, new TextEncoder().encode(file.text));
-      await vscode.window.showTextDocument(saved, { preview: false, viewColumn: vscode.ViewColumn.One });
-      return `Saved ${vscode.workspace.asRelativePath(saved)} (passwords are not kept by the service, so that column is empty).`;
+      const uri = await uniqueUri(folder, `import-${number}-${safeName}`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
+      saved = uri;
+      const where = vscode.workspace.asRelativePath(uri);
+      void vscode.window
+        .showInformationMessage(
+          `Classworks: saved the file of import ${number} as ${where}. Its passwords are empty (the service does not keep them), and files in .classworks/imports are not checked.`,
+          'Open',
+        )
+        .then(async (answer) => {
+          if (answer === 'Open') await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
+        });
+      return `Saved ${where} (not checked; passwords are not kept by the service, so that column is empty).`;
     });
     return saved;
   }
@@ -459,11 +474,11 @@ export class ImportPanel implements vscode.Disposable {
     });
   }
 
+  /** `.classworks/imports/` of the document's workspace folder (else the first one, else the document's folder). */
   private downloadFolder(): vscode.Uri | undefined {
-    if (this.documentUri?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(this.documentUri)) {
-      return vscode.Uri.file(path.dirname(this.documentUri.fsPath));
-    }
-    return vscode.workspace.workspaceFolders?.[0]?.uri;
+    const workspaceFolder = (this.documentUri && vscode.workspace.getWorkspaceFolder(this.documentUri)) ?? vscode.workspace.workspaceFolders?.[0];
+    const base = workspaceFolder?.uri ?? (this.documentUri?.scheme === 'file' ? vscode.Uri.file(path.dirname(this.documentUri.fsPath)) : undefined);
+    return base && vscode.Uri.joinPath(base, ...IMPORT_DOWNLOADS_FOLDER);
   }
 
   private async runTask(task: Task, options: TaskOptions, work: (signal: AbortSignal) => Promise<string | null>): Promise<boolean> {

@@ -75,6 +75,18 @@ describe('LSP: diagnostics', () => {
     assert.deepEqual(await doc.completion({ line: 1, character: 2 }), []);
   });
 
+  it('does not lint a download from the Import History (.classworks/imports/), even when a glob matches it', async () => {
+    client = await startOnFixture({ settings: () => ({ files: { include: ['**/*.csv'] } }) });
+    const students = fs.readFileSync(path.join(client.workspace, 'students.csv'), 'utf8');
+    const doc = client.open('.classworks/imports/import-00002-students.csv', students);
+    assert.deepEqual(await doc.diagnostics(), []);
+    const status = await client.waitForFileStatus(doc.uri);
+    assert.equal(status.linted, false);
+    assert.match(status.reason, /downloaded from the Import History \(in \.classworks\/imports\)/);
+    // The same text elsewhere is linted.
+    assert.equal((await client.open('copy.csv', students).diagnostics()).length, STUDENTS_PROBLEMS.length);
+  });
+
   it('keeps linting a file while it is open when an edit makes its header unrecognisable (sticky), until it is closed', async () => {
     client = await startOnFixture();
     const doc = client.open('students.csv');

@@ -51,6 +51,7 @@ describe('Import panel', function () {
       await exited;
     }
     fs.rmSync(folder.fsPath, { recursive: true, force: true });
+    fs.rmSync(workspaceUri('.classworks').fsPath, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -221,13 +222,22 @@ describe('Import panel', function () {
     assert.equal(state.details!.rowsTotal, 74);
     assert.equal(state.details!.rows.find((r) => r.districtId === '13035')?.outcome, 'created');
     assert.ok(!JSON.stringify(state).includes('Eagle$285'), 'no password reaches the panel');
+    // The download goes to .classworks/imports/ of the workspace folder, not beside the source,
+    // and is not linted (its blank passwords would be one value.missing per row).
     await api.importPanel.receive({ type: 'downloadImport', number });
-    const downloaded = await waitFor(vscode.window.onDidChangeActiveTextEditor, () => {
-      const active = vscode.window.activeTextEditor?.document;
-      return active && path.basename(active.uri.fsPath).startsWith(`import-${number}-`) ? active : undefined;
-    }, 'the downloaded file in an editor');
+    const savedAs = `.classworks/imports/import-${number}-students.csv`;
+    const downloadedUri = workspaceUri(...savedAs.split('/'));
+    assert.ok(fs.existsSync(downloadedUri.fsPath), `${savedAs} was written`);
+    assert.ok(!fs.readdirSync(folder.fsPath).some((name) => name.startsWith('import-')), 'nothing written beside the source');
+    assert.equal(api.importPanel.state()?.tasks.download?.status, 'done');
+    assert.match(String(api.importPanel.state()?.tasks.download?.message), new RegExp(`Saved ${savedAs.replace(/\./g, '\\.')} \\(not checked`));
+    const downloaded = (await openInEditor(downloadedUri)).document;
     assert.match(downloaded.getText(), /^First Name,Last Name/);
     assert.ok(!downloaded.getText().includes('Eagle$285'), 'the downloaded file has no passwords');
+    const status = await waitFor(api.onDidChangeFileStatus, () => api.fileStatus(downloadedUri), 'the downloaded file\'s status');
+    assert.equal(status.linted, false);
+    assert.match(status.reason, /downloaded from the Import History \(in \.classworks\/imports\).*not checked/);
+    assert.deepEqual(vscode.languages.getDiagnostics(downloadedUri), []);
   });
 
   it('keeps the state when the panel is hidden and shown: the new webview gets it after its handshake', async () => {
