@@ -104,7 +104,7 @@ export class DocumentStore {
         state.text = TextDocument.update(state.text, [change], version);
         this.editModel(state, () => {
           const model = state.model as EnrollmentModel;
-          model.doc = new EnrollmentDocument(change.text, model.options);
+          model.doc = new EnrollmentDocument(change.text, model.options, { deferCheck: true });
         });
       }
     }
@@ -122,16 +122,17 @@ export class DocumentStore {
     return state;
   }
 
-  /** Builds the model for a document that becomes linted, or re-checks it under new options. */
+  /** Builds the model for a document that becomes linted, or re-checks it under new options; the check of its rows is left pending (continueChecking). */
   ensureModel(state: DocumentState, options: LintOptions, optionsKey: string): EnrollmentDocument {
     const model = state.model;
     if (!model) {
-      const doc = new EnrollmentDocument(state.text.getText(), options);
+      // The rows are checked by the validation, in slices (see Validator).
+      const doc = new EnrollmentDocument(state.text.getText(), options, { deferCheck: true });
       state.model = { doc, options, optionsKey };
       return doc;
     }
     if (model.optionsKey !== optionsKey) {
-      model.doc.setOptions(options);
+      model.doc.setOptions(options, { deferCheck: true });
       model.options = options;
       model.optionsKey = optionsKey;
     }

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { type LintOptions, type Problem, type ProblemCounts, configForLint } from '../core';
+import { type EnrollmentDocument, type LintOptions, type Problem, type ProblemCounts, configForLint } from '../core';
+import { CheckProgress } from './checkProgress';
 import { FILE_STATUS_NOTIFICATION, type FileStatusParams } from '../core/protocol/lspProtocol';
 import { type ConfigFiles, isConfigFile } from './configFiles';
 import { type RuleLink, configDiagnostics, configProblemForCsv, toDiagnostic } from './diagnostics';
@@ -65,28 +66,39 @@ export class Validator {
 
   private async validate(state: DocumentState, generation: number): Promise<void> {
     const { store, logger } = this.deps;
+    const startedAt = Date.now();
+    let progress: CheckProgress | undefined;
     try {
       const settings = await this.deps.settings.get(state.uri);
       const superseded = () => store.get(state.uri) !== state || state.generation !== generation;
       if (superseded()) return;
-      // After a header edit every row is checked again: in slices, letting newer edits in between;
-      // a newer edit makes this validation moot (its own validation carries the check on).
-      const doc = state.model?.doc;
+      if (isConfigFile(state.path)) return this.publishConfigDocument(state, settings);
+      const lint = this.prepareEnrollment(state, settings);
+      // Opening the file, a header edit or new options check every row: in slices, letting newer
+      // edits in between; a newer edit makes this validation moot (its own validation carries the
+      // check on). A check that takes long shows progress until its diagnostics are published.
+      const doc = lint.doc;
       while (doc && !doc.continueChecking(CHECK_SLICE_MS)) {
+        const done = doc.checkProgress();
+        if (done) {
+          progress ??= new CheckProgress(this.deps.connection, checkTitle(state, doc), startedAt);
+          progress.update(done.checked, done.total);
+        }
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (superseded()) return;
       }
-      if (isConfigFile(state.path)) this.publishConfigDocument(state, settings);
-      else this.publishEnrollment(state, settings);
+      this.publishEnrollment(state, settings, lint);
     } catch (error) {
       logger.errorOnce(`validate:${state.uri}`, `Classworks: checking ${state.uri} failed`, error);
       store.dropModel(state);
+    } finally {
+      progress?.end();
     }
   }
 
-  private publishEnrollment(state: DocumentState, settings: ServerSettings): void {
+  /** Decides whether the document is linted and, if so, makes sure its model exists with the current options (its check left pending). */
+  private prepareEnrollment(state: DocumentState, settings: ServerSettings): PreparedLint {
     const { store, configFiles, workspacePaths } = this.deps;
-    const version = state.text.version;
     const read = configFiles.forFile(state.path);
     const decision = decideLinting({
       path: state.path,
@@ -97,23 +109,32 @@ export class Validator {
       marked: store.isMarked(state.uri),
       stickyLinted: state.stickyLinted,
     });
+    if (!decision.linted) {
+      store.dropModel(state);
+      return { read, decision, doc: undefined };
+    }
+    if (decision.byHeader) state.stickyLinted = true;
+    // What the client read in the bytes on disk (VS Code's text has normalised line endings).
+    const facts = store.diskFactsOf(state.uri);
+    const options: LintOptions = {
+      config: configForLint(read.config),
+      fileName: state.path ?? state.uri,
+      severities: settings.rules,
+      ...(facts?.lineEndings ? { diskLineEndings: facts.lineEndings } : {}),
+      onRuleError: (code, error) =>
+        this.deps.logger.errorOnce(`rule:${state.uri}:${code}`, `Classworks: the check "${code}" failed on ${state.uri}; the other checks carry on`, error),
+    };
+    const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName, options.diskLineEndings ?? null]);
+    return { read, decision, doc: store.ensureModel(state, options, optionsKey) };
+  }
+
+  private publishEnrollment(state: DocumentState, settings: ServerSettings, { read, decision, doc }: PreparedLint): void {
+    const version = state.text.version;
     let problems: Problem[] = [];
     let listed = 0;
     let counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
-    if (decision.linted) {
-      if (decision.byHeader) state.stickyLinted = true;
-      // What the client read in the bytes on disk (VS Code's text has normalised line endings).
-      const facts = store.diskFactsOf(state.uri);
-      const options: LintOptions = {
-        config: configForLint(read.config),
-        fileName: state.path ?? state.uri,
-        severities: settings.rules,
-        ...(facts?.lineEndings ? { diskLineEndings: facts.lineEndings } : {}),
-        onRuleError: (code, error) =>
-          this.deps.logger.errorOnce(`rule:${state.uri}:${code}`, `Classworks: the check "${code}" failed on ${state.uri}; the other checks carry on`, error),
-      };
-      const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName, options.diskLineEndings ?? null]);
-      const doc = store.ensureModel(state, options, optionsKey);
+    if (doc) {
+      const facts = this.deps.store.diskFactsOf(state.uri);
       const configProblem = configProblemForCsv(read, state.text, settings.rules);
       const fileProblem = encodingProblem(facts?.encoding, state.text, { ...(read.config.rules ?? {}), ...settings.rules }, facts?.notUtf8);
       const faceProblems = [configProblem, fileProblem].filter((p): p is Problem => p !== undefined);
@@ -124,8 +145,6 @@ export class Validator {
       listed = shown.length;
       problems = [...shown, ...omittedSummaries(report.omitted, settings.maxProblems)];
       counts = addCounts(countBySeverity(faceProblems), report.counts);
-    } else {
-      store.dropModel(state);
     }
     this.publish(state, { version, linted: decision.linted, problems, listed, counts });
     this.notify({ uri: state.uri, linted: decision.linted, reason: decision.reason, ...counts });
@@ -152,6 +171,20 @@ export class Validator {
   private notify(status: FileStatusParams): void {
     void this.deps.connection.sendNotification(FILE_STATUS_NOTIFICATION, status).catch(() => undefined);
   }
+}
+
+/** What prepareEnrollment decided: the model is there when the document is linted. */
+interface PreparedLint {
+  read: ReturnType<ConfigFiles['forFile']>;
+  decision: ReturnType<typeof decideLinting>;
+  doc: EnrollmentDocument | undefined;
+}
+
+/** "Classworks: checking district.csv (200,000 rows)…": the rows below the header. */
+function checkTitle(state: DocumentState, doc: EnrollmentDocument): string {
+  const name = (state.path ?? decodeURIComponent(state.uri)).split(/[\\/]/).pop() || state.uri;
+  const rows = doc.getRows().filter((r) => !r.blank).length - (doc.getMapping().hasHeader ? 1 : 0);
+  return `Classworks: checking ${name} (${Math.max(0, rows).toLocaleString('en-US')} rows)…`;
 }
 
 const SEVERITY_RANK: Record<Problem['severity'], number> = { error: 0, warning: 1, info: 2 };

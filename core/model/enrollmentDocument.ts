@@ -104,12 +104,16 @@ export class EnrollmentDocument {
    */
   private pendingCheck: { next: number } | undefined;
 
-  constructor(text: string, options: LintOptions = {}) {
+  /**
+   * Reads `text` and checks every row. With `deferCheck` the rows are read but left to check:
+   * `continueChecking` checks them in slices (as after a header edit), reading problems at once.
+   */
+  constructor(text: string, options: LintOptions = {}, { deferCheck = false }: { deferCheck?: boolean } = {}) {
     this.text = text;
     this.options = options;
     this.config = options.config ?? {};
     this.severities = { ...(this.config.rules ?? {}), ...(options.severities ?? {}) };
-    this.reparseAll();
+    this.reparseAll(deferCheck);
   }
 
   getText(): string {
@@ -124,13 +128,14 @@ export class EnrollmentDocument {
     return this.rows;
   }
 
-  /** Replaces options (config, settings) and re-checks everything. */
-  setOptions(options: LintOptions): void {
+  /** Replaces options (config, settings) and re-checks everything (with `deferCheck`, left to `continueChecking`). */
+  setOptions(options: LintOptions, { deferCheck = false }: { deferCheck?: boolean } = {}): void {
     this.options = options;
     this.config = options.config ?? {};
     this.severities = { ...(this.config.rules ?? {}), ...(options.severities ?? {}) };
     this.mapping = this.computeMapping();
-    this.revalidateAll();
+    this.startCheckingAll(true);
+    if (!deferCheck) this.continueChecking(Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -183,10 +188,22 @@ export class EnrollmentDocument {
       r.line += lineDelta;
     }
     this.fileProblems = undefined;
-    if (this.pendingCheck) {
-      // Every row is being checked anew: start over on the new rows (and mapping).
-      if (firstRecord(rows) !== oldHeader) this.mapping = this.computeMapping();
-      this.startCheckingAll(true);
+    const pending = this.pendingCheck;
+    if (pending) {
+      // Every row is being checked anew. An edit of the header row starts the check over on the
+      // new rows (and mapping); any other edit lets it carry on: the rows it replaced are
+      // forgotten, and the new rows are checked now if the check had already reached them.
+      if (firstRecord(rows) !== oldHeader) {
+        this.mapping = this.computeMapping();
+        this.startCheckingAll(true);
+        return;
+      }
+      for (const r of removed) this.forgetRow(r);
+      for (const r of fresh) this.countEnding(r, 1);
+      if (pending.next > lo) {
+        for (let k = lo; k < lo + fresh.length; k++) this.checkRowRules(rows[k] as Row, k);
+        pending.next = Math.max(lo + fresh.length, pending.next + fresh.length - removed.length);
+      }
       return;
     }
     for (const r of removed) this.forgetRow(r);
@@ -218,6 +235,11 @@ export class EnrollmentDocument {
   /** Whether an edit left rows to check (see continueChecking); reading problems checks them first. */
   isChecking(): boolean {
     return this.pendingCheck !== undefined;
+  }
+
+  /** How far a check of every row has come: rows checked of all rows; undefined when none is pending. */
+  checkProgress(): { checked: number; total: number } | undefined {
+    return this.pendingCheck ? { checked: this.pendingCheck.next, total: this.rows.length } : undefined;
   }
 
   /**
@@ -353,7 +375,7 @@ export class EnrollmentDocument {
 
   // ---- internals ----
 
-  private reparseAll(): void {
+  private reparseAll(deferCheck = false): void {
     const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.rowProblems.clear();
     this.sniff = sniffDelimiter(this.text, bom);
@@ -361,12 +383,8 @@ export class EnrollmentDocument {
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
     this.mapping = this.computeMapping();
-    this.revalidateAll(false);
-  }
-
-  private revalidateAll(recount = true): void {
-    this.startCheckingAll(recount);
-    this.continueChecking(Number.POSITIVE_INFINITY);
+    this.startCheckingAll(false);
+    if (!deferCheck) this.continueChecking(Number.POSITIVE_INFINITY);
   }
 
   /** Forgets every row's problems and index entries; the rows are then checked by continueChecking. */

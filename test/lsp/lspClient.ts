@@ -193,9 +193,26 @@ export class OpenDocument {
   }
 }
 
+/** A `window/workDoneProgress/create` request or a `$/progress` notification, in arrival order. */
+export interface ProgressEvent {
+  token: string | number;
+  kind: 'create' | 'begin' | 'report' | 'end' | 'other';
+  /** The value of a $/progress (title, message, percentage). */
+  value?: Record<string, unknown>;
+  /** How many publishDiagnostics had arrived before this event. */
+  diagnosticsBefore: number;
+}
+
+/** Waits for the `progress` log to record an event matching `match` (from index `since`). */
+export function waitForProgress(client: LspClient, match: (e: ProgressEvent) => boolean, what: string, since = 0): Promise<ProgressEvent> {
+  return client.progress.wait(match, since, what, () => undefined);
+}
+
 export class LspClient {
   readonly diagnostics = new EventLog<PublishDiagnosticsParams>();
   readonly fileStatus = new EventLog<FileStatusParams>();
+  /** Work-done progress: tokens the server created and the $/progress it sent, with how many diagnostics had arrived by then. */
+  readonly progress = new EventLog<ProgressEvent>();
   readonly logs: string[] = [];
   stderr = '';
   settings: (scopeUri: string | undefined) => unknown = () => DEFAULT_TEST_SETTINGS;
@@ -227,7 +244,14 @@ export class LspClient {
     );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      client.progress.push({ token: p.token, kind: 'create', diagnosticsBefore: client.diagnostics.events.length });
+      return null;
+    });
+    connection.onUnhandledProgress((p: { token: string | number; value: { kind?: string } & Record<string, unknown> }) => {
+      const kind = p.value.kind === 'begin' || p.value.kind === 'report' || p.value.kind === 'end' ? p.value.kind : 'other';
+      client.progress.push({ token: p.token, kind, value: p.value, diagnosticsBefore: client.diagnostics.events.length });
+    });
     connection.listen();
     const folderUri = pathToFileURL(options.workspace).href;
     await connection.sendRequest('initialize', {
@@ -236,6 +260,7 @@ export class LspClient {
       workspaceFolders: options.minimal ? null : [{ uri: folderUri, name: path.basename(options.workspace) }],
       initializationOptions: options.initializationOptions,
       capabilities: options.minimal ? {} : {
+        window: { workDoneProgress: true },
         workspace: {
           configuration: true,
           workspaceFolders: true,

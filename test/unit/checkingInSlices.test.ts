@@ -43,7 +43,7 @@ describe('checking every row in slices after a header edit', () => {
     assert.ok(!doc.getProblems().some((p) => p.code === 'grade.invalid'), 'no Grade column, so no grade problems');
   });
 
-  it('starts over when an edit arrives mid-check (a cell, then the heading put back), and ends as a fresh check', () => {
+  it('carries on after a cell edit mid-check, starts over when the heading is put back, and ends as a fresh check', () => {
     const doc = new EnrollmentDocument(bigFile(), OPTIONS);
     edit(doc, 'Grade', 'Grdx');
     doc.continueChecking(0);
@@ -59,6 +59,44 @@ describe('checking every row in slices after a header edit', () => {
     assert.equal(problems.filter((p) => p.code === 'grade.invalid').length, 30);
     assert.equal(problems.filter((p) => p.code === 'duplicate.username').length, 1);
     assert.equal(problems.filter((p) => p.code === 'duplicate.district-id').length, 12);
+  });
+
+  it('a document opened with deferCheck is checked in slices; edits before and after the rows checked so far carry the check on and end as a fresh check', () => {
+    const doc = new EnrollmentDocument(bigFile(), OPTIONS, { deferCheck: true });
+    assert.equal(doc.isChecking(), true, 'nothing checked yet');
+    assert.deepEqual(doc.checkProgress(), { checked: 0, total: 3001 });
+    while ((doc.checkProgress()?.checked ?? 0) < 1500) doc.continueChecking(0);
+    const reached = doc.checkProgress()?.checked as number;
+    // Behind the check: a duplicate Username on a checked row, and a line removed.
+    edit(doc, 'alee1000,', 'alee999,');
+    const line = doc.getText().indexOf('\n', doc.getText().indexOf('alee20,')) + 1;
+    doc.applyEdit(line, doc.getText().indexOf('\n', line) + 1, '');
+    assert.equal(doc.checkProgress()?.checked, reached - 1, 'the check carries on where it was, one row less behind it');
+    // Ahead of it: a bad grade, and a new line splitting a row in two (a row of too few cells).
+    edit(doc, 'alee2500,', 'alee2499,');
+    const split = doc.getText().indexOf(',', doc.getText().indexOf('alee2600,'));
+    doc.applyEdit(split, split + 1, '\r\n');
+    assert.equal(doc.checkProgress()?.checked, reached - 1);
+    assert.equal(doc.checkProgress()?.total, 3001);
+    // Straddling it: two lines around the row the check is at replaced by one.
+    const text = doc.getText();
+    let at = 0;
+    for (let k = 0; k < reached - 2; k++) at = text.indexOf('\n', at) + 1;
+    const through = text.indexOf('\n', text.indexOf('\n', at) + 1) + 1;
+    doc.applyEdit(at, through, text.slice(at, text.indexOf('\n', at) + 1));
+    assert.equal(doc.isChecking(), true);
+    const problems = doc.getProblems();
+    assert.equal(doc.isChecking(), false);
+    const fresh = new EnrollmentDocument(doc.getText(), OPTIONS);
+    assert.deepEqual(described(problems), described(fresh.getProblems()));
+    assert.equal(problems.filter((p) => p.code === 'duplicate.username').length, 2);
+    assert.ok(problems.some((p) => p.code === 'row.cell-count'), 'the split row is short of cells');
+  });
+
+  it('a document opened without deferCheck is checked at once', () => {
+    const doc = new EnrollmentDocument(bigFile(), OPTIONS);
+    assert.equal(doc.isChecking(), false);
+    assert.equal(doc.checkProgress(), undefined);
   });
 
   it('checks a cell edit at once when the mapping stays the same', () => {
