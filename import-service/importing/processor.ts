@@ -221,17 +221,17 @@ export class ImportProcessor {
       } else {
         let userId: number;
         if (!existing) {
-          userId = users.insert({ districtId: row.districtId, fields: plan.fields, schoolSisId: plan.school.sisId, passwordHash: row.passwordHash as string }, number);
-          index.stored(users.storedRow(userId));
+          const stored = users.insert({ districtId: row.districtId, fields: plan.fields, schoolSisId: plan.school.sisId, passwordHash: row.passwordHash as string }, number);
+          index.stored(stored);
+          userId = stored.id;
         } else {
           userId = existing.id;
           if (plan.changes.length > 0) {
-            users.update(existing.id, {
+            index.stored(users.update(existing, {
               fields: plan.fields,
               schoolSisId: plan.school.sisId,
               passwordHash: plan.setPassword ? (row.passwordHash as string) : existing.passwordHash,
-            }, number);
-            index.stored(users.storedRow(existing.id));
+            }, number));
           }
         }
         if (plan.addToGroup && groupId !== null) {

@@ -148,11 +148,6 @@ export class UserStore {
     return this.db.inTransaction ? read() : this.db.readTransaction(read);
   }
 
-  /** A user as stored, by row id (to keep a UserIndex true after a write). */
-  storedRow(id: number): UserRow {
-    return this.db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]) as UserRow;
-  }
-
   byDistrictId(districtId: string): UserRecord | undefined {
     const row = this.db.get<UserRow>('SELECT * FROM users WHERE district_id = ?', [districtId]);
     return row && toRecord(row);
@@ -178,33 +173,52 @@ export class UserStore {
     return this.db.get('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ?', [groupId, userId]) !== undefined;
   }
 
-  insert(user: { districtId: string; fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): number {
+  /** Adds a user; returns the row as stored (for a UserIndex). */
+  insert(user: { districtId: string; fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): UserRow {
     const fields = compact(user.fields);
     const now = nowIso();
-    return this.db.run(
+    const row: Omit<UserRow, 'id'> = {
+      district_id: user.districtId,
+      username: fields.Username ?? '',
+      email: fields['Email Address'] || null,
+      fields: JSON.stringify(fields),
+      school_sis_id: user.schoolSisId,
+      password_hash: user.passwordHash,
+      created_at: now,
+      updated_at: now,
+      created_by_import: importNumber,
+      updated_by_import: null,
+    };
+    const id = this.db.run(
       `INSERT INTO users (district_id, username, email, fields, school_sis_id, password_hash, created_at, updated_at, created_by_import, updated_by_import)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-      [
-        user.districtId,
-        fields.Username ?? '',
-        fields['Email Address'] || null,
-        JSON.stringify(fields),
-        user.schoolSisId,
-        user.passwordHash,
-        now,
-        now,
-        importNumber,
-      ],
+      [row.district_id, row.username, row.email, row.fields, row.school_sis_id, row.password_hash, now, now, importNumber],
     ).lastInsertRowid;
+    return { id, ...row };
   }
 
-  update(id: number, user: { fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): void {
+  /** Rewrites an existing user; returns the row as stored (for a UserIndex). */
+  update(existing: UserRecord, user: { fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): UserRow {
     const fields = compact(user.fields);
+    const row: UserRow = {
+      id: existing.id,
+      district_id: existing.districtId,
+      username: fields.Username ?? '',
+      email: fields['Email Address'] || null,
+      fields: JSON.stringify(fields),
+      school_sis_id: user.schoolSisId,
+      password_hash: user.passwordHash,
+      created_at: existing.createdAt,
+      updated_at: nowIso(),
+      created_by_import: existing.createdByImport,
+      updated_by_import: importNumber,
+    };
     this.db.run(
       `UPDATE users SET username = ?, email = ?, fields = ?, school_sis_id = ?, password_hash = ?, updated_at = ?, updated_by_import = ?
        WHERE id = ?`,
-      [fields.Username ?? '', fields['Email Address'] || null, JSON.stringify(fields), user.schoolSisId, user.passwordHash, nowIso(), importNumber, id],
+      [row.username, row.email, row.fields, row.school_sis_id, row.password_hash, row.updated_at, importNumber, row.id],
     );
+    return row;
   }
 
   addToGroup(groupId: number, userId: number, importNumber: number): void {
