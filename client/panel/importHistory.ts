@@ -3,11 +3,9 @@ import type { ImportSummary } from '../../core/importApi/imports';
 import type { DistrictConnection } from '../district/districtConnection';
 import { ImportWatcher, isFinal } from './importWatcher';
 
-export interface HistoryList {
-  imports: ImportSummary[];
-  total: number;
-  loadedAt: string;
-}
+import { type HistoryList, withImport } from './historyList';
+
+export type { HistoryList };
 
 /**
  * The connected district's import history, shared by the panel and the commands: the list as
@@ -73,9 +71,7 @@ export class ImportHistory implements vscode.Disposable {
 
   /** A new import: first in the list, and watched until it completes. */
   submitted(summary: ImportSummary): void {
-    if (this.current && !this.current.imports.some((i) => i.number === summary.number)) {
-      this.current = { ...this.current, imports: [summary, ...this.current.imports], total: this.current.total + 1 };
-    }
+    if (this.current) this.current = withImport(this.current, summary, new Date(), true);
     this.remember(summary);
     this.watcher.watch(summary.number, summary);
   }
@@ -87,9 +83,7 @@ export class ImportHistory implements vscode.Disposable {
 
   private remember(summary: ImportSummary): void {
     this.known.set(summary.number, summary);
-    if (this.current) {
-      this.current = { ...this.current, imports: this.current.imports.map((i) => (i.number === summary.number ? summary : i)) };
-    }
+    if (this.current) this.current = withImport(this.current, summary, new Date(), false);
     this.changed.fire();
   }
 

@@ -108,9 +108,11 @@ export class ImportPanel implements vscode.Disposable {
     this.documentUri = uri;
     this.preview = undefined;
     this.submission = undefined;
-    // Another file: its own description, its own cautions to accept (the policies carry over).
-    // A panel restored after a reload keeps the draft it was saved with.
-    if (switching) this.draft = { ...this.draft, description: '', acceptCautions: false };
+    // Another file starts from the documented defaults: its own description, its own warnings
+    // to accept, and "Existing record wins" / "Maintain passwords" again (a policy that
+    // overwrites district data must not carry over silently). A panel restored after a reload
+    // keeps the draft it was saved with.
+    if (switching) this.draft = { ...DEFAULT_DRAFT };
     for (const task of ['mapping', 'fix', 'preview', 'submit'] as const) this.tasks.set(task, IDLE_TASK);
     if (uri) {
       const feed = new SnapshotFeed(uri, this.services.server, this.services.statuses, this.services.output);
@@ -272,7 +274,13 @@ export class ImportPanel implements vscode.Disposable {
     let result: PreviewResponse | undefined;
     await this.runTask('preview', { title: 'Previewing the import (dry run)…', what: 'The preview', cancellable: true, location: vscode.ProgressLocation.Notification }, async (signal) => {
       result = await client.preview(prepared.request, { signal });
-      this.preview = { result, key: requestKey(prepared.request, prepared.version), version: prepared.version };
+      const key = requestKey(prepared.request, prepared.version);
+      this.preview = { result, key, version: prepared.version };
+      // A new import is possible now: the last one's result leaves Review (it stays in the history).
+      if (this.submission && this.submission.key !== key) {
+        this.submission = undefined;
+        this.tasks.set('submit', IDLE_TASK);
+      }
       const c = result.counts;
       return `Preview: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.conflict} in conflict, ${c.withoutSchool} without a school.`;
     });
@@ -312,7 +320,7 @@ export class ImportPanel implements vscode.Disposable {
         `Submit ${prepared.request.fileName} to ${district}?`,
         {
           modal: true,
-          detail: `${c.rows} rows: ${c.create} new users, ${c.update} updated, ${c.unchanged} unchanged, ${c.withoutSchool} without a school.${state.document?.snapshot?.counts.warnings ? ` ${state.document.snapshot.counts.warnings} caution(s) accepted.` : ''}`,
+          detail: `${c.rows} rows: ${c.create} new users, ${c.update} updated, ${c.unchanged} unchanged, ${c.withoutSchool} without a school.${state.document?.snapshot?.counts.warnings ? ` ${state.document.snapshot.counts.warnings} warning(s) accepted.` : ''}`,
         },
         'Submit',
       );
@@ -333,6 +341,10 @@ export class ImportPanel implements vscode.Disposable {
       made = outcome.import;
       this.submission = { import: outcome.import, replayed: outcome.replayed, key };
       this.services.history.submitted(outcome.import);
+      // The preview was used up by this import, and the description was its own: the next
+      // import starts with a new preview and an empty description.
+      this.preview = undefined;
+      this.draft = { ...this.draft, description: '' };
       const text = `Import ${outcome.import.number} ${outcome.replayed ? 'was already submitted' : 'submitted'}: ${outcome.import.status}.`;
       void vscode.window.showInformationMessage(`Classworks: ${text} You will be told when it completes.`, 'Show Import History').then((choice) => {
         if (choice) void vscode.commands.executeCommand('classworks.showImportHistory');

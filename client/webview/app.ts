@@ -14,7 +14,7 @@ import {
   type WebviewState,
   webviewStateSchema,
 } from '../panel/shared/protocol';
-import { type Gates, stepGates } from '../panel/shared/readiness';
+import { completedSteps, type Gates, stepGates } from '../panel/shared/readiness';
 import { renderActions } from './steps/actions';
 import { renderHistory } from './steps/history';
 import { renderMap } from './steps/map';
@@ -36,7 +36,7 @@ export interface ViewContext {
   go(step: Step): void;
 }
 
-const DEFAULT_UI: WebviewState = { step: 'upload', draft: DEFAULT_DRAFT, openImport: null, problemFilter: 'all', documentUri: null };
+const DEFAULT_UI: WebviewState = { step: 'upload', draft: DEFAULT_DRAFT, openImport: null, problemFilter: 'all', documentUri: null, visited: ['upload'] };
 const LIVE_TASKS: readonly Task[] = ['connect', 'mapping', 'fix', 'preview', 'submit', 'history', 'details', 'download'];
 
 /**
@@ -84,7 +84,7 @@ export class PanelApp {
     if (documentUri !== ui.documentUri) {
       // Another file starts at its first step; without a file there is only the history.
       const step: Step = documentUri === null ? 'history' : ui.documentUri === null && ui.step === 'history' ? 'history' : 'upload';
-      ui = { ...ui, documentUri, step };
+      ui = { ...ui, documentUri, step, visited: [step] };
     }
     // The host's draft, unless this webview's own newer changes are still on their way.
     if (state.draftAck >= this.seq) ui = { ...ui, draft: state.draft };
@@ -106,7 +106,7 @@ export class PanelApp {
   }
 
   private go(step: Step): void {
-    this.ui = { ...this.ui, step };
+    this.ui = { ...this.ui, step, visited: this.ui.visited.includes(step) ? this.ui.visited : [...this.ui.visited, step] };
     this.focusHeading = true;
     this.save();
     this.render();
@@ -186,13 +186,13 @@ export class PanelApp {
 
   private nav(state: PanelState, gates: Gates, current: Step): TemplateResult {
     const firstBlocked = (['upload', 'map', 'schools', 'validate', 'actions'] as const).findIndex((s) => !gates[s].ok);
+    const completed = completedSteps(state, gates, [...this.ui.visited, current]);
     return html`<nav class="steps" aria-label="Import steps">
       <ol>
         ${STEPS.map((step, index) => {
           const isHistory = step === 'history';
           const reachable = isHistory || (state.document !== null && (firstBlocked === -1 || index <= firstBlocked));
-          const gate = isHistory ? undefined : gates[step];
-          const done = gate?.ok && index < (firstBlocked === -1 ? 6 : firstBlocked);
+          const done = completed.has(step);
           return html`<li>
             <button
               type="button"

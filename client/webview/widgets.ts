@@ -53,7 +53,7 @@ export function taskStatus(context: ViewContext, task: Task, options: { retry?: 
 }
 
 export function severityLabel(severity: 'error' | 'warning' | 'info'): string {
-  return severity === 'error' ? 'Error' : severity === 'warning' ? 'Caution' : 'Note';
+  return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : 'Note';
 }
 
 /** Back / Next under a step; Next is disabled with the reason shown when the step is not complete. */

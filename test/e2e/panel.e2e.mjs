@@ -86,6 +86,8 @@ async function main() {
     await panel.getByText('Connected to').first().waitFor({ timeout: STEP_TIMEOUT });
     const description = panel.locator('vscode-textfield#import-description input');
     await description.fill('First Street staff file');
+    // The step list ticks no step the user has not visited yet (Map Fields, School Mapping).
+    await assertTicked(panel, ['Upload']);
     await shot(page, 'upload');
 
     // Map Fields: every column matched automatically.
@@ -93,6 +95,8 @@ async function main() {
     await panel.getByRole('table', { name: 'Column mapping' }).waitFor();
     assert.equal(await panel.locator('.required-fields li.missing').count(), 0, 'every required field is mapped');
     assert.ok(await panel.getByText('hidden (may hold passwords)').isVisible(), 'the Password column shows no values');
+    // At the side-by-side width every "Classworks field" dropdown is in view, without scrolling sideways.
+    await assertFits(panel, panel.getByRole('table', { name: 'Column mapping' }).locator('vscode-single-select'), 'the Classworks field dropdowns');
     await shot(page, 'map-fields');
 
     // School Mapping: every value is one of the district's schools.
@@ -100,7 +104,7 @@ async function main() {
     await panel.getByText("Every value leads to one of Sandbox District's schools.").waitFor();
     await shot(page, 'school-mapping');
 
-    // Validate: 2 errors, 1 caution. Fix all safe problems ("Teacher" -> 1), then the suggestion for "Jaime Jr.".
+    // Validate: 2 errors, 1 warning. Fix all safe problems ("Teacher" -> 1), then the suggestion for "Jaime Jr.".
     await next(panel, '4. Validate');
     await waitForCount(panel, 'errors', '2');
     await panel.getByRole('button', { name: 'Fix all safe problems' }).click();
@@ -109,10 +113,10 @@ async function main() {
     await waitForCount(panel, 'errors', '0');
     await panel.getByRole('button', { name: 'Save staff.csv' }).click();
     await panel.getByRole('button', { name: 'Save staff.csv' }).waitFor({ state: 'detached' });
-    const accept = panel.locator('vscode-checkbox', { hasText: 'Accept the 1 caution' });
+    const accept = panel.locator('vscode-checkbox', { hasText: 'Accept the 1 warning' });
     await accept.focus();
     await accept.press(' ');
-    await panel.locator('vscode-checkbox[checked]', { hasText: 'Accept the 1 caution' }).waitFor();
+    await panel.locator('vscode-checkbox[checked]', { hasText: 'Accept the 1 warning' }).waitFor();
     await shot(page, 'validate');
 
     // Additional Actions: e-mail the staff, preview.
@@ -161,7 +165,7 @@ async function main() {
     await panel.getByRole('button', { name: 'Additional Actions' }).click();
     await panel.getByRole('heading', { name: '5. Additional Actions' }).waitFor();
     await panel.locator('vscode-radio', { hasText: 'Imported record wins' }).click();
-    await panel.getByRole('button', { name: 'Preview again' }).click();
+    await panel.getByRole('button', { name: 'Preview', exact: true }).click(); // the last preview was used up by import 00001
     await panel.locator('[data-preview="conflict"]').filter({ hasText: /^1$/ }).waitFor({ timeout: STEP_TIMEOUT });
     await panel.locator('[data-preview="unchanged"]').filter({ hasText: /^22$/ }).waitFor();
     await toastsGone(page);
@@ -191,9 +195,15 @@ async function main() {
     await next(panel, '3. School Mapping');
     await panel.getByText('2 users').first().waitFor();
     await panel.getByText('Did you mean Lincoln Elementary (00123)?').waitFor();
+    // Visited, but two values lead nowhere: School Mapping is not ticked. The Result column and
+    // its "Use suggestion" buttons are in view at this width.
+    await assertTicked(panel, ['Upload', 'Map Fields']);
+    await assertFits(panel, panel.getByRole('table', { name: 'School mapping' }).locator('vscode-button', { hasText: 'Use suggestion' }), 'the "Use suggestion" buttons');
+    await assertFits(panel, panel.getByRole('table', { name: 'School mapping' }).locator('vscode-single-select'), 'the school dropdowns');
     await shot(page, 'school-mapping-suggestions');
     await panel.getByRole('button', { name: 'Use the 2 suggestions' }).click();
     await panel.getByText("Every value leads to one of Sandbox District's schools.").waitFor({ timeout: STEP_TIMEOUT });
+    await assertTicked(panel, ['Upload', 'Map Fields', 'School Mapping']);
     const mapping = JSON.parse(fs.readFileSync(path.join(workspace, '.classworks.json'), 'utf8')).schoolMapping;
     assert.deepEqual(mapping, { '123': '00123', '00310': '00231' }, 'the school mapping is saved in .classworks.json');
 
@@ -257,6 +267,30 @@ async function main() {
     await close();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** The step list ticks (marks "(complete)") exactly these steps. */
+async function assertTicked(panel, titles) {
+  const links = panel.locator('nav.steps .step-link');
+  await links.first().waitFor();
+  const ticked = [];
+  for (const link of await links.all()) {
+    if ((await link.getAttribute('class'))?.split(/\s+/).includes('done')) ticked.push((await link.locator('.step-title').textContent())?.trim());
+  }
+  assert.deepEqual(ticked, titles, 'the steps ticked as complete');
+}
+
+/** Each element lies inside the step's area horizontally, and no table needs a sideways scroll. */
+async function assertFits(panel, elements, what) {
+  const count = await elements.count();
+  assert.ok(count > 0, `${what}: none found`);
+  const area = await panel.locator('main.step').boundingBox();
+  for (let i = 0; i < count; i++) {
+    const box = await elements.nth(i).boundingBox();
+    assert.ok(box && area && box.width > 0 && box.x >= area.x - 1 && box.x + box.width <= area.x + area.width + 1, `${what} ${i + 1} is cut off: ${JSON.stringify(box)} outside ${JSON.stringify(area)}`);
+  }
+  const overflowing = await panel.locator('.table-scroll').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+  assert.equal(overflowing, 0, `${what}: a table scrolls sideways`);
 }
 
 /** Next, from the keyboard: focus the button, press Enter; the new step's heading takes the focus. */

@@ -9,7 +9,8 @@ import { describeFailure, isCancellation } from '../../client/panel/failures';
 import { buildImportRequest, csvFileName, requestKey } from '../../client/panel/importRequest';
 import { ImportWatcher } from '../../client/panel/importWatcher';
 import { DEFAULT_DRAFT, IDLE_TASK, type ImportSnapshot, type PanelState, TASKS } from '../../client/panel/shared/protocol';
-import { firstOpenStep, stepGates } from '../../client/panel/shared/readiness';
+import { completedSteps, firstOpenStep, stepGates } from '../../client/panel/shared/readiness';
+import { withImport } from '../../client/panel/historyList';
 import { schoolRows, usersWithoutSchool } from '../../client/panel/shared/schoolChoices';
 import { type PendingStore, type PendingSubmission, submitIdempotently } from '../../client/panel/submission';
 import { looksLikePassword, mayHoldPasswords } from '../../server/importSnapshot';
@@ -397,5 +398,51 @@ describe('import snapshot: columns that may hold passwords send no values', () =
     assert.equal(mayHoldPasswords(null, ['Falcon2024']), true);
     assert.equal(mayHoldPasswords('Username', ['Falcon2024']), false);
     assert.equal(mayHoldPasswords(null, ['Tracy', '13035', '9/20/2021', 'a@b.org', 'HS01']), false);
+  });
+});
+
+describe('import panel: the step list ticks only visited, valid steps', () => {
+  it('ticks no step the user has not visited, though nothing blocks it', () => {
+    const st = state();
+    const gates = stepGates(st, { ...DEFAULT_DRAFT });
+    assert.ok(gates.map.ok && gates.schools.ok);
+    assert.deepEqual([...completedSteps(st, gates, ['upload'])], ['upload']);
+  });
+
+  it('ticks School Mapping only when no value is left unmapped (a choice of "No school" counts as mapped)', () => {
+    const unmapped = state(); // "123" leads to no school
+    const gates = stepGates(unmapped, { ...DEFAULT_DRAFT });
+    assert.deepEqual([...completedSteps(unmapped, gates, ['upload', 'map', 'schools'])], ['upload', 'map']);
+    for (const schoolMapping of [{ '123': '00123' }, { '123': null }]) {
+      const mapped = state({}, snapshot({ config: { schoolMapping } }));
+      assert.deepEqual([...completedSteps(mapped, stepGates(mapped, { ...DEFAULT_DRAFT }), ['upload', 'map', 'schools'])], ['upload', 'map', 'schools']);
+    }
+  });
+
+  it('ticks nothing from the first blocked step on, visited or not', () => {
+    const st = state({}, snapshot({ counts: { errors: 2, warnings: 0, infos: 0 }, config: { schoolMapping: { '123': '00123' } } }));
+    const gates = stepGates(st, { ...DEFAULT_DRAFT });
+    assert.deepEqual([...completedSteps(st, gates, ['upload', 'map', 'schools', 'validate', 'actions'])], ['upload', 'map', 'schools']);
+  });
+});
+
+describe('import panel: the history list', () => {
+  const summary = (number: string, status: string) => ({ number, status }) as unknown as ImportSummary;
+  const list = { imports: [summary('00001', 'Completed')], total: 1, loadedAt: '2026-12-04T07:41:24.000Z' };
+
+  it('a new submission goes first and moves "updated" to now', () => {
+    const now = new Date('2026-12-04T07:43:23.000Z');
+    const next = withImport(list, summary('00002', 'Scheduled'), now, true);
+    assert.deepEqual(next.imports.map((i) => i.number), ['00002', '00001']);
+    assert.equal(next.total, 2);
+    assert.equal(next.loadedAt, now.toISOString());
+  });
+
+  it('a watched import\'s new status replaces it and moves "updated" to now; an import not listed changes nothing', () => {
+    const now = new Date('2026-12-04T07:46:02.000Z');
+    const next = withImport(list, summary('00001', 'Failed'), now, false);
+    assert.equal(next.imports[0]?.status, 'Failed');
+    assert.equal(next.loadedAt, now.toISOString());
+    assert.equal(withImport(list, summary('00009', 'Completed'), now, false), list);
   });
 });

@@ -83,6 +83,13 @@ export const importSnapshotSchema = z.object({
   ),
   problemsTruncated: z.boolean(),
   counts: z.object({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
+  hiddenErrors: z
+    .object({
+      count: z.number().int().min(1),
+      problems: z.array(z.object({ code: z.string(), message: z.string(), field: fieldNameSchema.nullable(), range: rangeSchema })),
+      settings: z.array(z.object({ code: z.string(), severity: z.enum(['off', 'warning', 'info']), source: z.enum(['settings', 'config']) })),
+    })
+    .optional(),
 }) satisfies z.ZodType<ImportSnapshot>;
 export type { ImportSnapshot };
 export type SnapshotProblem = ImportSnapshot['problems'][number];
@@ -98,7 +105,7 @@ export const draftSchema = z.object({
   existingPasswords: passwordPolicySchema,
   customGroupId: z.number().int().min(1).nullable(),
   emailStaff: z.boolean(),
-  /** The user accepted the cautions (warnings) of the Validate step. */
+  /** The user accepted the warnings of the Validate step. */
   acceptCautions: z.boolean(),
 });
 export type Draft = z.infer<typeof draftSchema>;
@@ -248,5 +255,7 @@ export const webviewStateSchema = z.object({
   problemFilter: z.enum(['all', 'error', 'warning', 'info']),
   /** The document the state belongs to: another document starts afresh. */
   documentUri: z.string().nullable(),
+  /** The steps the user has shown for this document (the step list ticks only those). */
+  visited: z.array(stepSchema).default([]),
 });
 export type WebviewState = z.infer<typeof webviewStateSchema>;

@@ -4,6 +4,7 @@
  * Pure: no vscode, no DOM.
  */
 import type { Draft, PanelState, Step } from './protocol';
+import { schoolRows } from './schoolChoices';
 
 export interface StepGate {
   /** The step is complete: the user may go past it. */
@@ -44,8 +45,12 @@ export function stepGates(state: PanelState, draft: Draft): Gates {
   if (!snapshot) validate = blocked('Waiting for the language server to check the file…');
   else if (snapshot.counts.errors > 0) {
     validate = blocked(`Resolve the ${plural(snapshot.counts.errors, 'error')} first: errors block the import.`);
+  } else if (snapshot.hiddenErrors) {
+    validate = blocked(
+      `Resolve the ${plural(snapshot.hiddenErrors.count, 'error')} that your severity settings hide in the editor: the import checks every rule at its default severity and refuses the file.`,
+    );
   } else if (snapshot.counts.warnings > 0 && !draft.acceptCautions) {
-    validate = blocked(`Fix the ${plural(snapshot.counts.warnings, 'caution')} or accept ${snapshot.counts.warnings === 1 ? 'it' : 'them'}.`);
+    validate = blocked(`Fix the ${plural(snapshot.counts.warnings, 'warning')} or accept ${snapshot.counts.warnings === 1 ? 'it' : 'them'}.`);
   }
 
   let actions = OK;
@@ -59,6 +64,33 @@ export function stepGates(state: PanelState, draft: Draft): Gates {
   let review = earlier ?? OK;
   if (review.ok && state.tasks.submit?.status === 'running') review = blocked('Submitting…');
   return { upload, map, schools, validate, actions, review };
+}
+
+const ORDER = ['upload', 'map', 'schools', 'validate', 'actions'] as const;
+
+/**
+ * The steps the step list ticks as complete: steps before the first blocked one that the user
+ * has visited (a step never seen is not "complete", even when nothing blocks it), and School
+ * Mapping only when no value is left unmapped without a decision (mapped, or "No school").
+ */
+export function completedSteps(state: PanelState, gates: Gates, visited: readonly Step[]): Set<Step> {
+  const done = new Set<Step>();
+  for (const step of ORDER) {
+    if (!gates[step].ok) break;
+    if (!visited.includes(step)) continue;
+    if (step === 'schools' && unmappedSchoolValues(state) > 0) continue;
+    done.add(step);
+  }
+  return done;
+}
+
+/** School SIS ID values that lead to no school and that the user has not mapped to "No school". */
+export function unmappedSchoolValues(state: PanelState): number {
+  const snapshot = state.document?.snapshot;
+  if (!snapshot || !state.district) return 0;
+  return schoolRows(snapshot.schoolValues, state.district.schools, snapshot.config.schoolMapping ?? {}).filter(
+    (row) => row.resolved.sisId === null && row.target.kind === 'auto',
+  ).length;
 }
 
 /** The first step that is not complete, or 'review' when everything is. */

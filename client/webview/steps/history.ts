@@ -13,7 +13,7 @@ export function renderHistory(context: ViewContext): TemplateResult {
     ${heading(null, 'Import History', intro)}
     <div class="toolbar">
       <vscode-button icon="refresh" secondary @click=${() => context.send({ type: 'loadHistory' })}>Refresh</vscode-button>
-      ${history ? html`<span class="muted">${history.total} import${history.total === 1 ? '' : 's'}; loaded ${formatDate(history.loadedAt)}</span>` : nothing}
+      ${history ? html`<span class="muted">${history.total} import${history.total === 1 ? '' : 's'}; updated ${formatDate(history.loadedAt)}</span>` : nothing}
     </div>
     ${taskStatus(context, 'history', { retry: () => context.send({ type: 'loadHistory' }) })}
     ${history && history.imports.length === 0 ? notice('info', 'No imports yet.') : nothing}

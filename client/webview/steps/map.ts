@@ -43,7 +43,7 @@ export function renderMap(context: ViewContext): TemplateResult {
       </vscode-single-select>
     </div>
     ${snapshot.unidentified ? notice('caution', 'The first row is not a header Classworks recognises: choose the field of each column by its position and sample values.') : nothing}
-    <div class="table-scroll"><table class="grid" aria-label="Column mapping">
+    <div class="table-scroll"><table class="grid stack" aria-label="Column mapping">
       <thead><tr><th scope="col">Column</th><th scope="col">Heading in the file</th><th scope="col">Sample values</th><th scope="col">Classworks field</th></tr></thead>
       <tbody>
         ${snapshot.columns.map((column) => columnRow(context, column, usedBy))}
@@ -77,14 +77,14 @@ function columnRow(context: ViewContext, column: SnapshotColumn, usedBy: Map<Fie
     return html`<vscode-option value=${field} ?selected=${column.field === field}>${field}${required ? ' *' : ''}${note}</vscode-option>`;
   };
   return html`<tr>
-    <td class="num">${column.index + 1}</td>
-    <td>${column.heading === null ? html`<span class="muted">(no header)</span>` : html`<span class="cell-text">${column.heading}</span>`}</td>
-    <td class="samples" title=${column.masked ? 'Not shown: the column may hold passwords' : column.samples.join(', ')}>${column.masked
+    <td class="num" data-label="Column">${column.index + 1}</td>
+    <td data-label="Heading in the file">${column.heading === null ? html`<span class="muted">(no header)</span>` : html`<span class="cell-text">${column.heading}</span>`}</td>
+    <td class="samples" data-label="Sample values" title=${column.masked ? 'Not shown: the column may hold passwords' : column.samples.join(', ')}>${column.masked
       ? html`<span class="muted">${icon('lock')} hidden (may hold passwords)</span>`
       : column.samples.length === 0
         ? html`<span class="muted">(blank)</span>`
         : column.samples.map((s, i) => html`${i > 0 ? ', ' : ''}<span class="sample">${s}</span>`)}</td>
-    <td>
+    <td data-label="Classworks field">
       <vscode-single-select
         aria-label=${label}
         .value=${column.field ?? IGNORE}

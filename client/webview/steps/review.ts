@@ -28,7 +28,7 @@ export function renderReview(context: ViewContext): TemplateResult {
       <dt>District</dt><dd>${district?.name ?? html`<span class="muted">not connected</span>`}</dd>
       <dt>Fields</dt><dd>${snapshot ? `${mapped} of ${snapshot.columns.length} columns mapped; ${snapshot.requiredMissing.length === 0 ? 'every required field mapped' : `not mapped: ${snapshot.requiredMissing.join(', ')}`}` : '—'}</dd>
       <dt>Schools</dt><dd>${rows.length} value${rows.length === 1 ? '' : 's'}; ${usersWithoutSchool(rows)} user${usersWithoutSchool(rows) === 1 ? '' : 's'} without a school</dd>
-      <dt>Validation</dt><dd>${snapshot ? `${snapshot.counts.errors} errors, ${snapshot.counts.warnings} cautions${snapshot.counts.warnings > 0 && draft.acceptCautions ? ' (accepted)' : ''}` : '—'}</dd>
+      <dt>Validation</dt><dd>${snapshot ? `${snapshot.counts.errors} errors, ${snapshot.counts.warnings} warning${snapshot.counts.warnings === 1 ? '' : 's'}${snapshot.counts.warnings > 0 && draft.acceptCautions ? ' (accepted)' : ''}` : '—'}</dd>
       <dt>Conflicts</dt><dd>${draft.conflictResolution === 'existing-wins' ? 'Existing record wins' : 'Imported record wins'}</dd>
       <dt>Existing passwords</dt><dd>${draft.existingPasswords === 'maintain' ? 'Maintain password' : 'Overwrite password'}</dd>
       <dt>Custom group</dt><dd>${group}</dd>
@@ -38,7 +38,7 @@ export function renderReview(context: ViewContext): TemplateResult {
             ${preview.result.counts.conflict} in conflict, ${preview.result.counts.withoutSchool} without a school${preview.current ? '' : html` <strong class="caution-text">(out of date)</strong>`}`
         : html`<span class="muted">not made yet</span>`}</dd>
     </dl>
-    ${!gates.review.ok && submitTask?.status !== 'running'
+    ${!gates.review.ok && submitTask?.status !== 'running' && !submitted
       ? notice('caution', html`${gates.review.reason}`, open !== 'review' ? html`<vscode-button secondary @click=${() => context.go(open)}>Go to ${STEP_TITLES[open]}</vscode-button>` : undefined)
       : nothing}
     <div class="toolbar">

@@ -37,7 +37,7 @@ export function renderSchools(context: ViewContext): TemplateResult {
         ? notice('success', `Every value leads to one of ${district.name}'s schools.`)
         : nothing}
     ${rows.length > 0
-      ? html`<div class="table-scroll"><table class="grid" aria-label="School mapping">
+      ? html`<div class="table-scroll"><table class="grid stack" aria-label="School mapping">
           <thead><tr><th scope="col">Value in the file</th><th scope="col">Rows</th><th scope="col">School in ${district.name}</th><th scope="col">Result</th><th scope="col"><span class="visually-hidden">Go to row</span></th></tr></thead>
           <tbody>${rows.map((row) => schoolRow(context, row))}</tbody>
         </table></div>`
@@ -52,9 +52,9 @@ function schoolRow(context: ViewContext, row: SchoolRow): TemplateResult {
   const shown = row.value === '' ? '(blank)' : row.value;
   const exact = row.choices.find((c) => c.sisId === row.value);
   return html`<tr class=${row.resolved.sisId === null ? 'caution-row' : ''}>
-    <td><span class="cell-text">${shown}</span></td>
-    <td class="num">${row.rows}</td>
-    <td>
+    <td data-label="Value in the file"><span class="cell-text">${shown}</span></td>
+    <td class="num" data-label="Rows">${row.rows}</td>
+    <td data-label="School">
       <vscode-single-select
         aria-label=${`School for the value ${shown}`}
         .value=${selected}
@@ -72,7 +72,7 @@ function schoolRow(context: ViewContext, row: SchoolRow): TemplateResult {
         <vscode-option value=${NONE} ?selected=${selected === NONE}>No school — district only</vscode-option>
       </vscode-single-select>
     </td>
-    <td>${row.resolved.sisId !== null
+    <td data-label="Result">${row.resolved.sisId !== null
       ? html`${icon('check')} ${row.resolved.how === 'mapped' ? 'Mapped' : 'Same SIS ID'}`
       : html`<span class="caution-text">${icon('warning')} District only</span>${row.suggestion
           ? html`<div class="muted">Did you mean ${row.suggestion.name} (${row.suggestion.sisId})?</div>

@@ -15,7 +15,7 @@ export function renderUpload(context: ViewContext): TemplateResult {
       ${snapshot?.linted
         ? html`<p>${snapshot.dataRows} data row${snapshot.dataRows === 1 ? '' : 's'}${snapshot.hasHeaderRow ? ' below a header row' : ', no header row'}.
             ${snapshot.counts.errors + snapshot.counts.warnings > 0
-              ? html`The editor shows ${snapshot.counts.errors} error${snapshot.counts.errors === 1 ? '' : 's'} and ${snapshot.counts.warnings} caution${snapshot.counts.warnings === 1 ? '' : 's'}.`
+              ? html`The editor shows ${snapshot.counts.errors} error${snapshot.counts.errors === 1 ? '' : 's'} and ${snapshot.counts.warnings} warning${snapshot.counts.warnings === 1 ? '' : 's'}.`
               : html`The editor shows no problems.`}</p>`
         : snapshot
           ? notice(

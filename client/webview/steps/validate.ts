@@ -1,21 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SnapshotProblem } from '../../panel/shared/protocol';
+import type { ImportSnapshot, SnapshotProblem } from '../../panel/shared/protocol';
 import type { ViewContext } from '../app';
 import { heading, icon, notice, severityLabel, stepFooter, taskStatus } from '../widgets';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
   { value: 'error', label: 'Errors' },
-  { value: 'warning', label: 'Cautions' },
+  { value: 'warning', label: 'Warnings' },
   { value: 'info', label: 'Notes' },
 ] as const;
 
-/** Step 4: the language server's problems, live; errors block, cautions may be accepted. */
+/** Step 4: the language server's problems, live; errors block, warnings may be accepted. */
 export function renderValidate(context: ViewContext): TemplateResult {
   const { state, ui, gates } = context;
   const doc = state.document;
   const snapshot = doc?.snapshot;
-  const intro = 'Errors must be resolved before going on; cautions may be accepted but should be fixed. The counts follow your edits in the editor.';
+  const intro = 'Errors must be resolved before going on; warnings may be accepted but should be fixed. The counts follow your edits in the editor.';
   if (!doc || !snapshot?.linted) return html`${heading(4, 'Validate', intro)}${stepFooter(context, 'schools', 'actions', false, gates.validate.reason)}`;
   const { errors, warnings, infos } = snapshot.counts;
   const filter = ui.problemFilter;
@@ -25,7 +25,7 @@ export function renderValidate(context: ViewContext): TemplateResult {
     ${heading(4, 'Validate', intro)}
     <div class="counts" role="group" aria-label="Problem counts">
       <span class="count error">${icon('error')} <strong data-count="errors">${errors}</strong> error${errors === 1 ? '' : 's'}</span>
-      <span class="count warning">${icon('warning')} <strong data-count="warnings">${warnings}</strong> caution${warnings === 1 ? '' : 's'}</span>
+      <span class="count warning">${icon('warning')} <strong data-count="warnings">${warnings}</strong> warning${warnings === 1 ? '' : 's'}</span>
       <span class="count info">${icon('info')} <strong data-count="infos">${infos}</strong> note${infos === 1 ? '' : 's'}</span>
     </div>
     <div class="toolbar">
@@ -39,17 +39,48 @@ export function renderValidate(context: ViewContext): TemplateResult {
       </vscode-radio-group>
     </div>
     ${taskStatus(context, 'fix')}
-    ${errors + warnings + infos === 0 ? notice('success', 'No problems: the file is ready.') : nothing}
+    ${errors + warnings + infos === 0 && !snapshot.hiddenErrors ? notice('success', 'No problems: the file is ready.') : nothing}
+    ${snapshot.hiddenErrors ? hiddenErrorsView(context, snapshot.hiddenErrors) : nothing}
     ${shown.length > 0 ? html`<ul class="problems" aria-label="Problems">${shown.map((p) => problemItem(context, snapshot.version, p))}</ul>` : nothing}
     ${snapshot.problemsTruncated ? html`<p class="muted">Only the first ${snapshot.problems.length} problems are listed; the counts include all of them.</p>` : nothing}
     ${errors === 0 && warnings > 0
       ? html`<vscode-checkbox
           .checked=${ui.draft.acceptCautions}
           @change=${(e: Event) => context.setDraft({ acceptCautions: (e.target as HTMLInputElement).checked })}
-          >Accept the ${warnings} caution${warnings === 1 ? '' : 's'} and go on</vscode-checkbox>`
+          >Accept the ${warnings} warning${warnings === 1 ? '' : 's'} and go on</vscode-checkbox>`
       : nothing}
     ${stepFooter(context, 'schools', 'actions', gates.validate.ok, gates.validate.reason)}
   `;
+}
+
+/**
+ * Errors the import refuses although a severity setting hides them in the editor (the service
+ * checks every rule at its default severity): listed as blocking, with the settings that hide them.
+ */
+function hiddenErrorsView(context: ViewContext, hidden: NonNullable<ImportSnapshot['hiddenErrors']>): TemplateResult {
+  const where = (source: 'settings' | 'config') => (source === 'settings' ? 'the setting classworks.rules' : '"rules" in .classworks.json');
+  const settings = hidden.settings.map((s) => `"${s.code}": "${s.severity}" (${where(s.source)})`).join(', ');
+  return html`${notice(
+    'error',
+    html`<strong data-hidden-errors>${hidden.count} error${hidden.count === 1 ? '' : 's'}</strong> that the import refuses ${hidden.count === 1 ? 'is' : 'are'} hidden in the editor by ${settings}.
+      That setting changes only what the editor shows: the import service checks every rule at its default severity and would refuse this file. Fix ${hidden.count === 1 ? 'it' : 'them'} to import the file.`,
+  )}
+    <ul class="problems" aria-label="Errors the import refuses, hidden in the editor">
+      ${hidden.problems.map((p) => {
+        const at = `Line ${p.range.start.line + 1}, column ${p.range.start.character + 1}`;
+        return html`<li class="problem sev-error">
+          <div class="problem-head">
+            <span class="sev error">${icon('error')} ${severityLabel('error')}</span>
+            <span>${at}</span>${p.field ? html`<span>· ${p.field}</span>` : nothing}
+            <code class="muted">${p.code}</code>
+          </div>
+          <p class="cell-text">${p.message}</p>
+          <div class="problem-actions">
+            <vscode-button secondary aria-label=${`Go to ${at}`} @click=${() => context.send({ type: 'reveal', range: p.range })}>Go to</vscode-button>
+          </div>
+        </li>`;
+      })}
+    </ul>`;
 }
 
 function problemItem(context: ViewContext, version: number, problem: SnapshotProblem): TemplateResult {

@@ -208,6 +208,11 @@ describe('Import panel', function () {
     const done = await finished;
     assert.equal(done.number, number);
     assert.equal(done.status, 'Completed');
+    // The description was this import's own and the preview is used up: the next import starts
+    // with an empty description and a new preview; the other choices stay for the same file.
+    state = await waitForPanel((s) => s.draft.description === '' && s.preview === null, 'the description and the preview cleared after the submission');
+    assert.equal(state.draft.conflictResolution, 'imported-wins');
+    assert.equal(state.submission?.import.number, number);
 
     // Import History: the import Completed, with the right counts; its details and file.
     await api.importPanel.receive({ type: 'loadHistory' });
@@ -238,11 +243,19 @@ describe('Import panel', function () {
     assert.equal(status.linted, false);
     assert.match(status.reason, /downloaded from the Import History \(in \.classworks\/imports\).*not checked/);
     assert.deepEqual(vscode.languages.getDiagnostics(downloadedUri), []);
+
+    // A new preview makes a new import possible: Review no longer shows the last one's result
+    // (it stays in the history).
+    await api.importPanel.receive({ type: 'preview' });
+    state = await waitForPanel((s) => s.preview?.current === true, 'a new current preview');
+    assert.equal(state.submission, null, 'Review shows no earlier submission');
+    assert.equal(state.tasks.submit?.status, 'idle');
+    assert.ok(state.history?.imports.some((i) => i.number === number), 'the import stays in the history');
   });
 
   it('keeps the state when the panel is hidden and shown: the new webview gets it after its handshake', async () => {
-    const description = api.importPanel.state()?.draft.description;
-    assert.equal(description, 'Sample district students');
+    await api.importPanel.receive({ type: 'draft', seq: 1001, draft: { ...api.importPanel.state()!.draft, description: 'Second students import' } });
+    assert.equal(api.importPanel.state()?.draft.description, 'Second students import');
     const panelColumn = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview))?.viewColumn;
     assert.ok(panelColumn);
     // Another editor in the panel's group hides the webview (it is not kept alive hidden).
@@ -253,8 +266,16 @@ describe('Import panel', function () {
     await vscode.commands.executeCommand(COMMANDS.showImportHistory);
     assert.equal((await ready).type, 'ready');
     assert.ok(api.importPanel.handshakes() > handshakes);
-    assert.equal(api.importPanel.state()?.draft.description, 'Sample district students');
+    assert.equal(api.importPanel.state()?.draft.description, 'Second students import');
     await waitForPanel((s) => (s.history?.imports.length ?? 0) >= 1, 'the history shown again');
+  });
+
+  it('another file starts from the documented defaults: "Imported record wins" does not carry over to it', async () => {
+    assert.equal(api.importPanel.state()?.draft.conflictResolution, 'imported-wins');
+    await openInEditor(file('staff.csv'));
+    await vscode.commands.executeCommand(COMMANDS.openImportPanel);
+    const state = await waitForPanel((s) => s.document?.fileName === 'staff.csv', 'the panel on staff.csv');
+    assert.deepEqual(state.draft, { description: '', conflictResolution: 'existing-wins', existingPasswords: 'maintain', customGroupId: null, emailStaff: false, acceptCautions: false });
   });
 
   it("the webview's Content-Security-Policy blocked nothing", () => {
