@@ -20,7 +20,7 @@ export const enum CellKind {
  */
 export class CompactRow implements Row {
   // Declared here so that every row has them in the object itself (set later, by the model).
-  indexKeys: (string | undefined)[] | undefined = undefined;
+  indexKeys: (number | undefined)[] | undefined = undefined;
   columnShapes: (string | undefined)[] | undefined = undefined;
 
   constructor(

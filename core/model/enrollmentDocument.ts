@@ -12,7 +12,7 @@ import { rowCellCount } from '../rules/rowShape';
 import type { ColumnContext, ColumnRule, FileContext, IndexRule } from '../rules/ruleTypes';
 import { interpretUserType } from '../values/userTypes';
 import { EdgeTracker, alignedDespiteWidth } from './edgeTracker';
-import { KeyIndex } from './keyIndex';
+import { KeyIndex, keyHash } from './keyIndex';
 import { RowChecker } from './rowChecker';
 import { ShapeIndex } from './shapeIndex';
 import type { LintOptions } from './lintOptions';
@@ -293,8 +293,7 @@ export class EnrollmentDocument {
       const column = this.mapping.columnOf[rule.field];
       const index = this.indexes.get(rule);
       if (column === undefined || !index) continue;
-      for (const key of index.shared) {
-        const group = index.rows(key);
+      for (const group of index.sharedGroups()) {
         const firstRow = group[0] as Row;
         const firstCell = firstRow.cell(column) as Cell;
         for (const row of group.slice(1)) {
@@ -397,7 +396,7 @@ export class EnrollmentDocument {
       this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
       for (const r of this.rows) this.countEnding(r, 1);
     }
-    for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex());
+    for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex((row) => this.indexKeyOf(rule, row)));
     this.shapeIndexes = COLUMN_SLOTS.map(() => new ShapeIndex());
     this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;
@@ -500,21 +499,35 @@ export class EnrollmentDocument {
     };
   }
 
-  /** Adds a row to the indexes; called right after the checker checked it (its values are read). */
+  /** Adds a row to the indexes (by the hash of each key); called right after the checker checked it (its values are read). */
   private indexRow(row: Row): void {
-    const keys: (string | undefined)[] = [];
-    for (const rule of INDEX_RULES) {
+    const hashes: (number | undefined)[] = new Array(INDEX_RULES.length);
+    for (let k = 0; k < INDEX_RULES.length; k++) {
+      const rule = INDEX_RULES[k] as IndexRule;
       const value = this.checker.value(rule.field);
       let key: string | undefined;
       try {
-        key = value === undefined ? undefined : detach(rule.key(value));
+        key = value === undefined ? undefined : rule.key(value);
       } catch (error) {
         this.ruleFailed(rule.code, row, error);
       }
-      keys.push(key);
-      if (key !== undefined) this.indexes.get(rule)?.add(key, row);
+      if (key === undefined) continue;
+      const hash = keyHash(key);
+      hashes[k] = hash;
+      this.indexes.get(rule)?.add(hash, row);
     }
-    row.indexKeys = keys.slice(); // exactly its length: kept for every row
+    row.indexKeys = hashes; // kept for every row: forgetRow removes it by these
+  }
+
+  /** A row's key for an index rule, read again (KeyIndex asks for rows whose keys' hashes collide or match). */
+  private indexKeyOf(rule: IndexRule, row: Row): string | undefined {
+    const column = this.mapping.columnOf[rule.field];
+    const value = column === undefined ? undefined : row.value(column);
+    try {
+      return value === undefined ? undefined : rule.key(value);
+    } catch {
+      return undefined; // reported when the row was indexed
+    }
   }
 
   /** Files a row under the shape of its values in the columns the column rules keep; like indexRow. */

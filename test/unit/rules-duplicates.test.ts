@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { EnrollmentDocument } from '../../core';
+import { keyHash } from '../../core/model/keyIndex';
 import { SCHOOLS, assertMessage, file, find, lint, row, textAt, withCode } from './helpers';
 
 const options = { config: SCHOOLS };
@@ -62,5 +64,44 @@ describe('rules duplicate.district-id, duplicate.username, duplicate.email', () 
         [3, 1],
       ],
     );
+  });
+});
+
+describe('the cross-row indexes keep keys by hash', () => {
+  // 724109 and 801206 (and user449599 and user612382) have the same 30-bit hash (keyHash).
+  it('the two key pairs used below do collide', () => {
+    assert.equal(keyHash('724109'), keyHash('801206'));
+    assert.equal(keyHash('user449599'), keyHash('user612382'));
+    assert.notEqual(keyHash('724109'), keyHash('724110'));
+  });
+
+  it('rows whose different keys share a hash are no duplicates; real duplicates among them still are, pointing at their own first row', () => {
+    const text = file([
+      row({ 'District ID': '724109', Username: 'user449599' }, 1),
+      row({ 'District ID': '801206', Username: 'user612382' }, 2),
+      row({}, 3),
+      row({ 'District ID': '801206' }, 4),
+      row({ Username: 'USER449599' }, 5),
+    ]);
+    const problems = lint(text, options).filter((p) => p.code.startsWith('duplicate.'));
+    assert.deepEqual(
+      problems.map((p) => `${p.code} line ${p.range.start.line + 1}: ${p.message.split('. ')[0]}`),
+      ['duplicate.district-id line 5: District ID "801206" is already used on line 3', 'duplicate.username line 6: Username "USER449599" is already used on line 2'],
+    );
+  });
+
+  it('after edits that make and unmake a colliding key, the document agrees with a fresh one', () => {
+    const text = file([row({ 'District ID': '724109' }, 1), row({}, 2), row({}, 3)]);
+    const doc = new EnrollmentDocument(text, options);
+    const at = doc.getText().indexOf('10012');
+    doc.applyEdit(at, at + 5, '801206');
+    assert.deepEqual(doc.getProblems(), []);
+    const again = doc.getText().indexOf('10013');
+    doc.applyEdit(again, again + 5, '801206');
+    const problems = doc.getProblems();
+    assert.deepEqual(problems.map((p) => `${p.code} ${p.range.start.line}`), ['duplicate.district-id 3']);
+    assert.deepEqual(problems, new EnrollmentDocument(doc.getText(), options).getProblems());
+    doc.applyEdit(doc.getText().indexOf('801206'), doc.getText().indexOf('801206') + 6, '10012');
+    assert.deepEqual(doc.getProblems(), []);
   });
 });
