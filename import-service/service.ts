@@ -92,7 +92,17 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
     onSubmitted: () => processor.kick(),
     testPlanRowDelayMs: options.testPlanRowDelayMs,
   });
-  const app = createApp({ accounts, district, users, imports, importService, log, maxBodyBytes: options.maxBodyBytes, version: SERVICE_VERSION });
+  const app = createApp({
+    accounts,
+    district,
+    users,
+    imports,
+    importService,
+    log,
+    maxBodyBytes: options.maxBodyBytes,
+    version: SERVICE_VERSION,
+    processing: options.processNow ? { mode: 'immediate', window: null } : { mode: 'off-peak', window: options.window.text },
+  });
 
   let server: ServerType;
   try {

@@ -1,8 +1,8 @@
-import { REQUIRED_FIELDS, type FieldName, matchHeading } from '../core';
+import { EnrollmentDocument, REQUIRED_FIELDS, RULE_BY_CODE, type FieldName, matchHeading } from '../core';
 import { dataRows } from '../core/importFile/buildImportRows';
-import type { ImportSnapshot, SnapshotColumn, SnapshotConfig, SnapshotProblem } from '../core/protocol/lspProtocol';
+import type { ImportSnapshot, SnapshotColumn, SnapshotConfig, SnapshotHiddenErrors, SnapshotProblem } from '../core/protocol/lspProtocol';
 import type { ConfigRead } from './configFiles';
-import type { DocumentState } from './documentStore';
+import type { DocumentState, EnrollmentModel } from './documentStore';
 
 /** At most this many problems travel in a snapshot (the counts are always complete). */
 export const SNAPSHOT_PROBLEM_LIMIT = 1000;
@@ -103,7 +103,52 @@ export function importSnapshot(state: DocumentState, read: ConfigRead): ImportSn
     problems,
     problemsTruncated: published.counts.errors + published.counts.warnings + published.counts.infos > problems.length,
     counts: { ...published.counts },
+    ...withHiddenErrors(state.model),
   };
+}
+
+/** The last answer per model: the strict check runs again only for another text or other options. */
+const hiddenCache = new WeakMap<EnrollmentModel, { text: string; optionsKey: string; hidden: SnapshotHiddenErrors | undefined }>();
+
+/**
+ * The errors the import service would refuse that a severity setting hides here (see
+ * ImportSnapshot.hiddenErrors): the file is checked once more at the default severities, but
+ * only while some setting lowers (off, warning, info) a rule whose default is error.
+ */
+function withHiddenErrors(model: EnrollmentModel | undefined): { hiddenErrors?: SnapshotHiddenErrors } {
+  if (!model) return {};
+  const { options } = model;
+  const lowered = new Map<string, SnapshotHiddenErrors['settings'][number]>();
+  // Settings (classworks.rules) win over the configuration file's rules, as in the editor.
+  const sources = [
+    ['config', options.config?.rules],
+    ['settings', options.severities],
+  ] as const;
+  for (const [source, rules] of sources) {
+    for (const [code, severity] of Object.entries(rules ?? {})) {
+      if (RULE_BY_CODE.get(code)?.defaultSeverity !== 'error') continue;
+      if (severity === 'error') lowered.delete(code);
+      else lowered.set(code, { code, severity, source });
+    }
+  }
+  if (lowered.size === 0) return {};
+  const text = model.doc.getText();
+  const cached = hiddenCache.get(model);
+  if (cached && cached.text === text && cached.optionsKey === model.optionsKey) return cached.hidden ? { hiddenErrors: cached.hidden } : {};
+  const { rules: _rules, ...config } = options.config ?? {};
+  const { severities: _severities, onRuleError: _onRuleError, ...rest } = options;
+  const strict = new EnrollmentDocument(text, { ...rest, config });
+  const found = strict.getReport().problems.filter((p) => p.severity === 'error' && lowered.has(p.code));
+  const hidden: SnapshotHiddenErrors | undefined =
+    found.length === 0
+      ? undefined
+      : {
+          count: found.length,
+          problems: found.slice(0, SNAPSHOT_PROBLEM_LIMIT).map((p) => ({ code: p.code, message: p.message, field: p.field, range: p.range })),
+          settings: [...lowered.values()].filter((l) => found.some((p) => p.code === l.code)),
+        };
+  hiddenCache.set(model, { text, optionsKey: model.optionsKey, hidden });
+  return hidden ? { hiddenErrors: hidden } : {};
 }
 
 function snapshotConfig(read: ConfigRead): SnapshotConfig {

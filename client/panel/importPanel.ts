@@ -26,6 +26,7 @@ import {
   type WebviewMessage,
 } from './shared/protocol';
 import { stepGates } from './shared/readiness';
+import { scheduleNote } from './shared/schedule';
 import { schoolRows } from './shared/schoolChoices';
 import { SnapshotFeed } from './snapshotFeed';
 import { submitIdempotently } from './submission';
@@ -345,7 +346,8 @@ export class ImportPanel implements vscode.Disposable {
       // import starts with a new preview and an empty description.
       this.preview = undefined;
       this.draft = { ...this.draft, description: '' };
-      const text = `Import ${outcome.import.number} ${outcome.replayed ? 'was already submitted' : 'submitted'}: ${outcome.import.status}.`;
+      const runs = scheduleNote(outcome.import);
+      const text = `Import ${outcome.import.number} ${outcome.replayed ? 'was already submitted' : 'submitted'}: ${outcome.import.status}${runs ? ` (${runs})` : ''}.`;
       void vscode.window.showInformationMessage(`Classworks: ${text} You will be told when it completes.`, 'Show Import History').then((choice) => {
         if (choice) void vscode.commands.executeCommand('classworks.showImportHistory');
       });
@@ -364,6 +366,8 @@ export class ImportPanel implements vscode.Disposable {
   async openImport(number: string): Promise<void> {
     const client = this.services.district.client;
     if (!client) return this.fail('details', `Import ${number} cannot be opened.`, 'Connect to the district first.');
+    // The note of a download belongs to the import it was for, not to the one opened now.
+    if (this.details?.import.number !== number && this.tasks.get('download')?.status !== 'running') this.tasks.set('download', IDLE_TASK);
     await this.runTask('details', { title: `Opening import ${number}…`, what: `Opening import ${number}`, cancellable: true, location: vscode.ProgressLocation.Window }, async (signal) => {
       const [details, rows] = await Promise.all([client.getImport(number, { signal }), client.getImportRows(number, { limit: DETAIL_ROWS }, { signal })]);
       this.details = { import: details, rows: rows.rows, rowsTotal: rows.total };
@@ -539,7 +543,10 @@ export class ImportPanel implements vscode.Disposable {
   }
 
   private onDistrictChanged(): void {
-    if (this.services.district.state.status !== 'connected') this.details = null;
+    if (this.services.district.state.status !== 'connected') {
+      this.details = null;
+      if (this.tasks.get('download')?.status !== 'running') this.tasks.set('download', IDLE_TASK);
+    }
     this.scheduleState();
   }
 

@@ -27,11 +27,25 @@ export const newGroupSchema = z
   .meta({ id: 'NewCustomGroup' });
 export type NewGroup = z.infer<typeof newGroupSchema>;
 
+export const processingSchema = z
+  .object({
+    mode: z.enum(['off-peak', 'immediate']).meta({
+      description: 'off-peak: a submitted import waits (Scheduled) for the off-peak window; immediate: it is processed as soon as the queue reaches it.',
+    }),
+    window: z.string().nullable().meta({
+      description: 'The off-peak window in the service\'s local time, "HH:MM-HH:MM" (e.g. "22:00-05:00"); null when imports are processed at once.',
+      example: '22:00-05:00',
+    }),
+  })
+  .meta({ id: 'Processing', description: 'When the service processes submitted imports.' });
+export type Processing = z.infer<typeof processingSchema>;
+
 export const districtSchema = z
   .object({
     name: z.string(),
     schools: z.array(apiSchoolSchema),
     groups: z.array(groupSchema),
+    processing: processingSchema.optional().meta({ description: 'When submitted imports are processed (absent from older services).' }),
   })
   .meta({ id: 'District' });
 export type District = z.infer<typeof districtSchema>;

@@ -169,4 +169,20 @@ export interface ImportSnapshot {
   /** More problems than `problems` holds (counts are always complete). */
   problemsTruncated: boolean;
   counts: { errors: number; warnings: number; infos: number };
+  /**
+   * Errors the import service refuses that the editor does not show as errors: the import
+   * checks every rule at its default severity, but a severity setting (`classworks.rules`, or
+   * `rules` in `.classworks.json`) turned these rules off or lowered them here. Absent when no
+   * setting lowers a rule whose default is error.
+   */
+  hiddenErrors?: SnapshotHiddenErrors;
+}
+
+export interface SnapshotHiddenErrors {
+  /** How many problems of those rules the file has (all of them, however many are listed). */
+  count: number;
+  /** The first of them (at most the snapshot's problem limit), in document order. */
+  problems: { code: string; message: string; field: FieldName | null; range: SnapshotProblem['range'] }[];
+  /** Each lowering setting that hides at least one of them, and where it is set. */
+  settings: { code: string; severity: 'off' | 'warning' | 'info'; source: 'settings' | 'config' }[];
 }

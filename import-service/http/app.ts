@@ -9,6 +9,7 @@ import {
   importFormToRequest,
   type ImportRequest,
   importRequestSchema,
+  type Processing,
   type Role,
 } from '../../core/importApi';
 import { checkDecodedText } from '../../core/importFile';
@@ -34,6 +35,8 @@ export interface AppDeps {
   log: Logger;
   maxBodyBytes: number;
   version: string;
+  /** When submitted imports are processed: told with the district (GET /district). */
+  processing?: Processing;
 }
 
 type Env = { Variables: { account: AccountRecord } };
@@ -322,7 +325,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     return c.json(deps.accounts.create(c.req.valid('json')), 201);
   });
 
-  app.openapi(routes.districtRoute, (c) => c.json(deps.district.district(), 200));
+  app.openapi(routes.districtRoute, (c) => c.json({ ...deps.district.district(), ...(deps.processing ? { processing: deps.processing } : {}) }, 200));
 
   app.openapi(routes.seedDistrictRoute, async (c) => {
     requireRole(c, 'district-admin');

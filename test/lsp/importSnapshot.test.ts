@@ -94,4 +94,56 @@ describe('LSP: classworks/importSnapshot', () => {
     assert.ok(!after.diagnostics.some((d) => d.code === 'school.unknown'), 'the mapped value is not reported');
     assert.deepEqual((await snapshotOf(doc.uri))?.config.schoolMapping, { '456': '00456' });
   });
+
+  // The import service checks every rule at its default severity: a setting that lowers an
+  // error rule hides in the editor what the import still refuses, so the snapshot says so.
+  it('lists the errors a severity setting hides (classworks.rules off or warning) that the import still refuses', async () => {
+    client = await startOnFixture({ settings: () => ({ rules: { 'name.invalid-character': 'off', 'user-type.invalid': 'warning', 'school.unknown': 'off' } }) });
+    const doc = client.open('students.csv');
+    await doc.diagnostics();
+    const snapshot = await snapshotOf(doc.uri);
+    assert.ok(snapshot);
+    assert.deepEqual(snapshot.counts, { errors: 1, warnings: 1, infos: 0 }, 'the editor shows grade.invalid as an error, user-type.invalid as a warning');
+    assert.deepEqual(snapshot.problems.map((p) => p.code), ['user-type.invalid', 'grade.invalid']);
+    const hidden = snapshot.hiddenErrors;
+    assert.ok(hidden, 'hiddenErrors is there');
+    assert.equal(hidden.count, 3);
+    assert.deepEqual(
+      hidden.problems.map((p) => [p.code, p.range]),
+      [
+        ['name.invalid-character', doc.rangeOf('José')],
+        ['name.invalid-character', doc.rangeOf("O'Brien")],
+        ['user-type.invalid', doc.rangeOf('Student')],
+      ],
+    );
+    assert.match(hidden.problems[0]?.message ?? '', /First Name "José" has the character "é" \(U\+00E9\)/);
+    // school.unknown (a warning by default) is not the import's error: not listed.
+    assert.deepEqual(hidden.settings, [
+      { code: 'name.invalid-character', severity: 'off', source: 'settings' },
+      { code: 'user-type.invalid', severity: 'warning', source: 'settings' },
+    ]);
+  });
+
+  it('also for "rules" in .classworks.json, and not once the file no longer has such a problem', async () => {
+    client = await startOnFixture();
+    const doc = client.open('students.csv');
+    await doc.diagnostics();
+    assert.equal((await snapshotOf(doc.uri))?.hiddenErrors, undefined, 'default severities: nothing hidden');
+    const next = client.nextDiagnostics(doc.uri);
+    client.writeWatchedFile(
+      '.classworks.json',
+      JSON.stringify({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }, { sisId: '00456', name: 'Washington Elementary' }, { sisId: 'HS01', name: 'Ridgeview High School' }], rules: { 'grade.invalid': 'info' } }),
+    );
+    await next;
+    const lowered = await snapshotOf(doc.uri);
+    assert.deepEqual(lowered?.counts, { errors: 3, warnings: 0, infos: 1 });
+    assert.equal(lowered?.hiddenErrors?.count, 1);
+    assert.deepEqual(lowered?.hiddenErrors?.problems.map((p) => [p.code, p.range]), [['grade.invalid', doc.rangeOf('KG')]]);
+    assert.deepEqual(lowered?.hiddenErrors?.settings, [{ code: 'grade.invalid', severity: 'info', source: 'config' }]);
+    const version = doc.replace('KG', 'K');
+    await doc.diagnostics(version);
+    const fixed = await snapshotOf(doc.uri);
+    assert.equal(fixed?.version, version);
+    assert.equal(fixed?.hiddenErrors, undefined, 'the hidden error is fixed');
+  });
 });

@@ -15,6 +15,15 @@ describe('import service: processing', function () {
     for (const s of running.splice(0)) await s.stop();
   });
 
+  it('GET /district says when imports are processed: the off-peak window, or at once with --process-now', async function () {
+    const offPeak = await ServiceProcess.start({ processNow: false, args: ['--window', '22:00-05:00'] });
+    running.push(offPeak);
+    assert.deepEqual((await offPeak.client().getDistrict()).processing, { mode: 'off-peak', window: '22:00-05:00' });
+    const atOnce = await ServiceProcess.start({ processNow: true });
+    running.push(atOnce);
+    assert.deepEqual((await atOnce.client().getDistrict()).processing, { mode: 'immediate', window: null });
+  });
+
   it('keeps an import Scheduled until the off-peak window opens, then processes it', async function () {
     const opens = new Date(Date.now() + 4000);
     const service = await ServiceProcess.start({ processNow: false, args: ['--window', `${hhmmss(opens)}-${hhmmss(new Date(opens.getTime() + 3600_000))}`] });

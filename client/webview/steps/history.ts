@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportDetails, ImportRow, ImportSummary, RowCounts } from '../../../core/importApi/imports';
+import { scheduleNote } from '../../panel/shared/schedule';
 import type { ViewContext } from '../app';
 import { districtBox, formatDate, heading, icon, notice, taskStatus } from '../widgets';
 
@@ -37,7 +38,7 @@ function importRow(context: ViewContext, summary: ImportSummary, watched: boolea
     <td><vscode-button secondary aria-pressed=${open ? 'true' : 'false'} aria-label=${`Open import ${summary.number}`} @click=${() => context.setUi({ openImport: summary.number })}>${summary.number}</vscode-button></td>
     <td><span class="cell-text">${summary.description || summary.fileName}</span></td>
     <td>${summary.type}</td>
-    <td>${statusBadge(summary.status)}${watched ? html` <span class="muted">${icon('loading', 'spin')}</span>` : nothing}</td>
+    <td>${statusBadge(summary.status)}${watched ? html` <span class="muted">${icon('loading', 'spin')}</span>` : nothing}${scheduleNote(summary) ? html`<div class="muted" data-import-schedule>${scheduleNote(summary)}</div>` : nothing}</td>
     <td>${formatDate(summary.completedAt)}</td>
     <td class="num">${counts?.create ?? '—'}</td>
     <td class="num">${counts?.update ?? '—'}</td>
@@ -64,6 +65,7 @@ function detailsView(context: ViewContext, number: string): TemplateResult {
       <dt>File</dt><dd><span class="cell-text">${d.fileName}</span></dd>
       <dt>Description</dt><dd><span class="cell-text">${d.description || '(none)'}</span></dd>
       <dt>Submitted</dt><dd>${formatDate(d.submittedAt)} by <span class="cell-text">${d.submittedBy.name}</span></dd>
+      ${scheduleNote(d) ? html`<dt>Runs</dt><dd data-import-schedule>${scheduleNote(d)} <span class="muted">(${formatDate(d.scheduledFor)})</span></dd>` : nothing}
       <dt>Complete Date</dt><dd>${formatDate(d.completedAt)}</dd>
       <dt>${d.counts ? 'Result' : 'Expected'}</dt><dd>${c.rows} rows: ${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.conflict} in conflict, ${c.error} with errors, ${c.withoutSchool} without a school, ${c.addedToGroup} added to the group</dd>
       <dt>Choices</dt><dd>${d.options.conflictResolution === 'existing-wins' ? 'Existing record wins' : 'Imported record wins'}; ${d.options.existingPasswords === 'maintain' ? 'maintain passwords' : 'overwrite passwords'};

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { STEP_TITLES } from '../../panel/shared/protocol';
 import { firstOpenStep } from '../../panel/shared/readiness';
+import { processingSentence, scheduleNote } from '../../panel/shared/schedule';
 import { schoolRows, usersWithoutSchool } from '../../panel/shared/schoolChoices';
 import type { ViewContext } from '../app';
 import { heading, icon, notice, taskStatus } from '../widgets';
@@ -20,7 +21,7 @@ export function renderReview(context: ViewContext): TemplateResult {
   const submitted = state.submission;
   const open = firstOpenStep(gates);
   return html`
-    ${heading(6, 'Review & Submit', 'Check every choice, then submit. Processing happens in the district\'s off-peak window (the sandbox processes at once); you are told when it completes.')}
+    ${heading(6, 'Review & Submit', `Check every choice, then submit. ${processingSentence(district)}`)}
     <dl class="review">
       <dt>File</dt><dd>${doc?.fileName ?? '—'} <span class="muted">${snapshot ? `${snapshot.dataRows} rows` : ''}</span></dd>
       <dt>Description</dt><dd>${draft.description.trim() || html`<span class="muted">(none)</span>`}</dd>
@@ -49,7 +50,7 @@ export function renderReview(context: ViewContext): TemplateResult {
       ? notice(
           'success',
           html`Import <strong data-import-number>${submitted.import.number}</strong> ${submitted.replayed ? 'had already been submitted' : 'submitted'}:
-            <strong data-import-status>${submitted.import.status}</strong>.
+            <strong data-import-status>${submitted.import.status}</strong>${scheduleNote(submitted.import) ? html`: <span data-import-schedule>${scheduleNote(submitted.import)}</span>` : nothing}.
             ${state.watching.includes(submitted.import.number) ? html`<span class="muted">Watching it until it completes…</span>` : nothing}`,
           html`<vscode-button secondary @click=${() => {
             context.setUi({ openImport: submitted.import.number });

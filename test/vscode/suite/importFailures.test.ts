@@ -23,6 +23,8 @@ class FakeDistrict {
   submit: Behaviour[] = [];
   readonly keys: string[] = [];
   readonly imports = new Map<string, ReturnType<typeof summary>>();
+  /** The scheduledFor of the next submissions (Scheduled until the off-peak window opens). */
+  scheduledFor: string | null = null;
   private readonly hanging: http.ServerResponse[] = [];
   private readonly requests = new vscode.EventEmitter<string>();
   /** Fires with "METHOD path" as each request arrives. */
@@ -61,7 +63,12 @@ class FakeDistrict {
     if (req.method === 'GET' && path === '/health') return json(200, { status: 'ok', service: 'fake', version: '0', apiVersion: 'v1' });
     if (req.method === 'GET' && path === '/me') return json(200, { username: 'admin', name: 'Fake Admin', email: 'admin@example.org', role: 'district-admin' });
     if (req.method === 'GET' && path === '/district') {
-      return json(200, { name: 'Fake District', schools: [{ sisId: '00123', name: 'Lincoln Elementary' }, { sisId: '00456', name: 'Washington Elementary' }, { sisId: 'HS01', name: 'Ridgeview High School' }], groups: [] });
+      return json(200, {
+        name: 'Fake District',
+        schools: [{ sisId: '00123', name: 'Lincoln Elementary' }, { sisId: '00456', name: 'Washington Elementary' }, { sisId: 'HS01', name: 'Ridgeview High School' }],
+        groups: [],
+        processing: { mode: 'off-peak', window: '22:00-05:00' },
+      });
     }
     if (req.method === 'POST' && (path === '/imports/preview' || path === '/imports')) {
       const behaviour = (path === '/imports' ? this.submit : this.preview).shift() ?? 'ok';
@@ -79,10 +86,16 @@ class FakeDistrict {
       // A submission: made once per key (as the real service does), even when the answer is lost.
       const key = String(req.headers['idempotency-key']);
       const replayed = this.imports.has(key);
-      if (!replayed) this.imports.set(key, summary(String(41 + this.imports.size).padStart(5, '0'), parsed.fileName, parsed.description, 'Scheduled'));
+      if (!replayed) this.imports.set(key, { ...summary(String(41 + this.imports.size).padStart(5, '0'), parsed.fileName, parsed.description, 'Scheduled'), scheduledFor: this.scheduledFor });
       if (behaviour === 'drop') return void res.destroy();
       res.writeHead(replayed ? 200 : 201, { 'Content-Type': 'application/json', 'Idempotent-Replayed': String(replayed) });
       return void res.end(JSON.stringify(this.imports.get(key)));
+    }
+    if (req.method === 'GET' && /^\/imports\/\d{5}\/rows$/.test(path)) return json(200, { total: 0, offset: 0, rows: [] });
+    const file = /^\/imports\/(\d{5})\/file$/.exec(path);
+    if (req.method === 'GET' && file) {
+      res.writeHead(200, { 'Content-Type': 'text/csv', 'Content-Disposition': `attachment; filename="clean.csv"` });
+      return void res.end(`First Name,Last Name\r\nImport,${file[1]}\r\n`);
     }
     const one = /^\/imports\/(\d{5})$/.exec(path);
     if (req.method === 'GET' && one) {
@@ -127,7 +140,7 @@ function summary(number: string, fileName: string, description: string, status: 
     status,
     submittedAt: new Date().toISOString(),
     submittedBy: { username: 'admin', name: 'Fake Admin' },
-    scheduledFor: null,
+    scheduledFor: null as string | null,
     startedAt: null,
     completedAt: null as string | null,
     expectedCounts: COUNTS,
@@ -218,6 +231,39 @@ describe('Import panel against a failing district', function () {
     assert.equal(state.submission?.import.number, '00041');
     assert.equal(state.submission?.replayed, true);
     await waitForPanel((s) => s.submission?.import.status === 'Completed', 'the watched import to complete');
+  });
+
+  it('a Scheduled import says when it runs (scheduledFor, local time), and Review says how this district processes imports', async () => {
+    const state0 = await waitForPanel((s) => s.district?.processing?.mode === 'off-peak', 'the district with its processing mode');
+    assert.deepEqual(state0.district?.processing, { mode: 'off-peak', window: '22:00-05:00' });
+    const opens = new Date(Date.now() + 2 * 3600_000);
+    opens.setSeconds(0, 0);
+    district.scheduledFor = opens.toISOString();
+    await api.importPanel.receive({ type: 'draft', seq: 5001, draft: { ...draft, description: 'Scheduled one' } });
+    district.preview = ['ok'];
+    await api.importPanel.receive({ type: 'preview' });
+    await waitForPanel((s) => s.preview?.current === true, 'a current preview');
+    district.submit = ['ok'];
+    await api.importPanel.receive({ type: 'submit' });
+    const state = await waitForPanel((s) => s.tasks.submit?.status === 'done' && s.submission?.import.number === '00042', 'the scheduled submission');
+    const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(opens);
+    assert.match(state.tasks.submit?.message ?? '', new RegExp(`^Import 00042 submitted: Scheduled \\(runs in the off-peak window at ${time.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( on [^)]+)?\\)\\.$`));
+    district.scheduledFor = null;
+  });
+
+  it("a download's note belongs to its import: opening another import's details clears it", async () => {
+    await api.importPanel.receive({ type: 'openImport', number: '00041' });
+    await waitForPanel((s) => s.details?.import.number === '00041', 'the details of import 00041');
+    await api.importPanel.receive({ type: 'downloadImport', number: '00041' });
+    const downloaded = await waitForPanel((s) => s.tasks.download?.status === 'done', 'the download');
+    assert.match(downloaded.tasks.download?.message ?? '', /^Saved .*import-00041-clean.*\.csv/);
+    const saved = /^Saved (\S+\.csv)/.exec(downloaded.tasks.download?.message ?? '')?.[1];
+    if (saved) await vscode.workspace.fs.delete(workspaceUri(...saved.split('/')));
+    if (saved?.startsWith('.classworks/')) await vscode.workspace.fs.delete(workspaceUri('.classworks'), { recursive: true });
+    await api.importPanel.receive({ type: 'openImport', number: '00042' });
+    const other = await waitForPanel((s) => s.details?.import.number === '00042', 'the details of import 00042');
+    assert.equal(other.tasks.download?.status, 'idle');
+    assert.equal(other.tasks.download?.message, null, 'no note of the download of import 00041');
   });
 
   it('"Submit Import" on a file that is not ready opens the panel at Review instead of submitting', async () => {
