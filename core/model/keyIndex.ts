@@ -16,8 +16,24 @@ export function keyHash(key: string): number {
  * becomes a list when a second row has it. Rows that share a hash share their key, except after
  * a hash collision, which `sharedGroups` sorts out by reading the rows' keys again (`keyOf`).
  */
+/** `length` empty slots, in a packed array (`new Array(length)` of a large length is a slow dictionary in V8). */
+function slots(length: number): (Row | Row[] | undefined)[] {
+  const array: (Row | Row[] | undefined)[] = [];
+  for (let i = 0; i < length; i++) array.push(undefined);
+  return array;
+}
+
 export class KeyIndex {
-  private readonly byHash = new Map<number, Row | Row[]>();
+  /**
+   * An open-addressing table: `hashes[i]` is 0 for a free slot, -1 for one freed by a removal,
+   * else the hash + 1 of the rows in `held[i]` (one row, or a list when rows share the hash).
+   * Typed and flat, so a lookup among 200,000 keys touches one small integer, not a map entry.
+   */
+  private hashes = new Int32Array(16);
+  private held = slots(16);
+  /** Slots holding rows, and slots holding rows or freed. */
+  private size = 0;
+  private used = 0;
   /** Hashes held by more than one row. */
   private readonly crowded = new Set<number>();
 
@@ -25,39 +41,46 @@ export class KeyIndex {
   constructor(private readonly keyOf: (row: Row) => string | undefined) {}
 
   add(hash: number, row: Row): void {
-    const held = this.byHash.get(hash);
+    const at = this.slotOf(hash, true);
+    const held = this.held[at];
     if (held === undefined) {
-      this.byHash.set(hash, row);
+      if (this.hashes[at] === 0) this.used++;
+      this.hashes[at] = hash + 1;
+      this.held[at] = row;
+      this.size++;
+      if (this.used * 2 > this.hashes.length) this.resize();
     } else if (Array.isArray(held)) {
       held.push(row);
     } else {
-      this.byHash.set(hash, [held, row]);
+      this.held[at] = [held, row];
       this.crowded.add(hash);
     }
   }
 
   remove(hash: number, row: Row): void {
-    const held = this.byHash.get(hash);
-    if (held === undefined) return;
+    const at = this.slotOf(hash, false);
+    if (at < 0) return;
+    const held = this.held[at] as Row | Row[];
     if (!Array.isArray(held)) {
-      if (held === row) this.byHash.delete(hash);
+      if (held === row) this.free(at);
       return;
     }
     const i = held.indexOf(row);
     if (i >= 0) held.splice(i, 1);
     if (held.length === 1) {
-      this.byHash.set(hash, held[0] as Row);
+      this.held[at] = held[0] as Row;
       this.crowded.delete(hash);
     } else if (held.length === 0) {
-      this.byHash.delete(hash);
+      this.free(at);
       this.crowded.delete(hash);
     }
   }
 
   /** The rows holding a key (of `hash`), in document order. */
   rows(key: string, hash = keyHash(key)): Row[] {
-    const held = this.byHash.get(hash);
-    if (held === undefined) return [];
+    const at = this.slotOf(hash, false);
+    if (at < 0) return [];
+    const held = this.held[at] as Row | Row[];
     const rows = Array.isArray(held) ? held.filter((row) => this.keyOf(row) === key) : this.keyOf(held) === key ? [held] : [];
     return rows.sort((a, b) => a.start - b.start);
   }
@@ -66,7 +89,7 @@ export class KeyIndex {
   sharedGroups(): Row[][] {
     const groups: Row[][] = [];
     for (const hash of this.crowded) {
-      const held = this.byHash.get(hash) as Row[];
+      const held = this.held[this.slotOf(hash, false)] as Row[];
       const byKey = new Map<string, Row[]>();
       for (const row of held) {
         const key = this.keyOf(row);
@@ -78,5 +101,47 @@ export class KeyIndex {
       for (const group of byKey.values()) if (group.length > 1) groups.push(group.sort((a, b) => a.start - b.start));
     }
     return groups;
+  }
+
+  /**
+   * The slot of `hash`: where it is, else (with `forAdd`) the first freed or free slot on its
+   * probe path, else -1. Linear probing from a multiplicative spread of the hash.
+   */
+  private slotOf(hash: number, forAdd: boolean): number {
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
+    const wanted = hash + 1;
+    let at = Math.imul(hash, 0x9e3779b1) & mask;
+    let freed = -1;
+    for (;;) {
+      const h = hashes[at] as number;
+      if (h === wanted) return at;
+      if (h === 0) return forAdd ? (freed >= 0 ? freed : at) : -1;
+      if (h === -1 && freed < 0) freed = at;
+      at = (at + 1) & mask;
+    }
+  }
+
+  private free(at: number): void {
+    this.hashes[at] = -1;
+    this.held[at] = undefined;
+    this.size--;
+  }
+
+  /** Doubles the table (or rebuilds it at its size when mostly freed slots fill it). */
+  private resize(): void {
+    const oldHashes = this.hashes;
+    const oldHeld = this.held;
+    const length = this.size * 4 > oldHashes.length ? oldHashes.length * 2 : oldHashes.length;
+    this.hashes = new Int32Array(length);
+    this.held = slots(length);
+    this.used = this.size;
+    for (let i = 0; i < oldHashes.length; i++) {
+      const h = oldHashes[i] as number;
+      if (h <= 0) continue;
+      const at = this.slotOf(h - 1, true);
+      this.hashes[at] = h;
+      this.held[at] = oldHeld[i];
+    }
   }
 }
