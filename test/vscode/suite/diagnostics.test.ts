@@ -1,5 +1,6 @@
 // Opening the fixture CSVs: the problems a user sees, where, and which files are left alone.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ClassworksExtensionApi } from '../../../client/api';
 import {
@@ -59,7 +60,11 @@ describe('Diagnostics in the editor', () => {
       const code = diagnostic.code;
       assert.ok(typeof code === 'object' && code.target instanceof vscode.Uri, `${codeOf(diagnostic)} has a documentation link`);
       assert.match(code.target.path, /\/docs\/rules\.md$/);
-      assert.equal(code.target.fragment, codeOf(diagnostic));
+      // VS Code opens a file link at `#L<line>` (it ignores `#code`): the line of the rule's anchor.
+      const line = /^L(\d+)$/.exec(code.target.fragment);
+      assert.ok(line, `${codeOf(diagnostic)} links to a line: #${code.target.fragment}`);
+      const rulesLines = fs.readFileSync(code.target.fsPath, 'utf8').split(/\r?\n/);
+      assert.equal(rulesLines[Number(line[1]) - 1], `<a id="${codeOf(diagnostic)}"></a>`);
     }
   });
 

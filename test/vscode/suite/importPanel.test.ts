@@ -234,8 +234,8 @@ describe('Import panel', function () {
     const downloadedUri = workspaceUri(...savedAs.split('/'));
     assert.ok(fs.existsSync(downloadedUri.fsPath), `${savedAs} was written`);
     assert.ok(!fs.readdirSync(folder.fsPath).some((name) => name.startsWith('import-')), 'nothing written beside the source');
-    assert.equal(api.importPanel.state()?.tasks.download?.status, 'done');
-    assert.match(String(api.importPanel.state()?.tasks.download?.message), new RegExp(`Saved ${savedAs.replace(/\./g, '\\.')} \\(not checked`));
+    const downloadedState = await waitForPanel((s) => s.tasks.download?.status === 'done', 'the download done');
+    assert.match(String(downloadedState.tasks.download?.message), new RegExp(`Saved ${savedAs.replace(/\./g, '\\.')} \\(not checked`));
     const downloaded = (await openInEditor(downloadedUri)).document;
     assert.match(downloaded.getText(), /^First Name,Last Name/);
     assert.ok(!downloaded.getText().includes('Eagle$285'), 'the downloaded file has no passwords');
@@ -255,7 +255,7 @@ describe('Import panel', function () {
 
   it('keeps the state when the panel is hidden and shown: the new webview gets it after its handshake', async () => {
     await api.importPanel.receive({ type: 'draft', seq: 1001, draft: { ...api.importPanel.state()!.draft, description: 'Second students import' } });
-    assert.equal(api.importPanel.state()?.draft.description, 'Second students import');
+    await waitForPanel((s) => s.draft.description === 'Second students import', 'the new description in the panel');
     const panelColumn = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview))?.viewColumn;
     assert.ok(panelColumn);
     // Another editor in the panel's group hides the webview (it is not kept alive hidden).
