@@ -378,7 +378,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
     const account = requireRole(c, 'district-admin');
     const key = c.req.valid('header')['idempotency-key'];
     const request = await importRequest(c, { json: c.req.valid('json'), form: c.req.valid('form') });
-    const { summary, replayed } = await deps.importService.submit(account, key, request);
+    const { summary, replayed, passwordsHashed } = await deps.importService.submit(account, key, request);
+    if (!replayed) {
+      deps.log.info(`import ${summary.number}: submitted, ${summary.expectedCounts.rows} rows, ${passwordsHashed} password${passwordsHashed === 1 ? '' : 's'} hashed (only those the import writes)`);
+    }
     c.header('Location', `/api/v1/imports/${summary.number}`);
     if (replayed) {
       c.header('Idempotent-Replayed', 'true');

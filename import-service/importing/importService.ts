@@ -73,6 +73,8 @@ function passwordsText(rows: readonly { password: string }[]): string {
 export interface SubmitOutcome {
   summary: ImportSummary;
   replayed: boolean;
+  /** How many of the file's passwords were hashed (0 for a replay): only those the import writes. */
+  passwordsHashed: number;
 }
 
 /** Preview and submission: the checks, the plan, and the queue entry. */
@@ -218,7 +220,7 @@ export class ImportService {
     });
     const summary = imports.summary(number) as ImportSummary;
     this.deps.onSubmitted();
-    return { summary, replayed: false };
+    return { summary, replayed: false, passwordsHashed: hashes.filter((h) => h !== null).length };
   }
 
   /** The same key again: the same import, if the request is the same one. */
@@ -238,6 +240,6 @@ export class ImportService {
     });
     if (fingerprint(request, redactPasswords(analysis.document)) !== earlier.fingerprint) throw reused();
     if (!(await verifyPassword(passwordsText(analysis.rows), earlier.passwordsDigest))) throw reused();
-    return { summary: imports.summary(earlier.number) as ImportSummary, replayed: true };
+    return { summary: imports.summary(earlier.number) as ImportSummary, replayed: true, passwordsHashed: 0 };
   }
 }

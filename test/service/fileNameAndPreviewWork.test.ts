@@ -158,3 +158,42 @@ describe('import service: a long preview', function () {
     assert.equal(Math.max(...after), Number(planned), `rows planned after the cancel: ${after.slice(-5).join(', ')}`);
   });
 });
+
+describe('import service: only the passwords an import writes are hashed', function () {
+  let service: ServiceProcess;
+  before(async function () {
+    service = await ServiceProcess.start();
+    await service.client().seedDistrict({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] });
+  });
+  after(async function () {
+    await service?.stop();
+  });
+
+  async function submitted(rows: ReturnType<typeof student>[], options: { existingPasswords?: 'maintain' | 'overwrite'; conflictResolution?: 'imported-wins' } = {}) {
+    const client = service.client();
+    const { import: summary } = await client.submit(request(csv(rows), { options }), newKey());
+    const [, hashed] = await service.waitForStderr(new RegExp(`import ${summary.number}: submitted, ${rows.length} rows, (\\d+) passwords? hashed`));
+    const done = await client.waitForImport(summary.number, { timeoutMs: 30_000 });
+    assert.equal(done.status, 'Completed');
+    return { hashed: Number(hashed), counts: done.counts! };
+  }
+
+  it('new users: each password; updates under "maintain": none (they keep theirs); under "overwrite": each', async function () {
+    const ids = ['7001', '7002', '7003'];
+    const created = await submitted(ids.map((id) => student(id)));
+    assert.deepEqual([created.hashed, created.counts.create], [3, 3]);
+
+    // A changed grade (imported wins) and another password, under "maintain": updated, passwords kept, nothing hashed.
+    const maintained = await submitted(ids.map((id) => student(id, { Grade: '6', Password: `New#${id}pw` })), { conflictResolution: 'imported-wins' });
+    assert.deepEqual([maintained.hashed, maintained.counts.update], [0, 3]);
+    const client = service.client();
+    assert.equal(await client.verifyPassword('s7001', 'Kite#7001x'), true, 'the existing password is kept');
+    assert.equal(await client.verifyPassword('s7001', 'New#7001pw'), false);
+
+    const overwritten = await submitted(ids.map((id) => student(id, { Grade: '6', Password: `New#${id}pw` })), { existingPasswords: 'overwrite' });
+    // Nothing else changed: the rows count as updated for their passwords alone.
+    assert.deepEqual([overwritten.hashed, overwritten.counts.update], [3, 3]);
+    assert.equal(await client.verifyPassword('s7001', 'New#7001pw'), true);
+    assert.doesNotMatch(service.stderr, /Kite#|New#/, 'no password reaches the log');
+  });
+});
