@@ -9,9 +9,13 @@ const OPENING = new Set(['‘', '“', '‚', '„']);
 /** Punctuation a word processor or spreadsheet puts into text. */
 const TYPOGRAPHIC = new Set([...'’‘“”‚„–—…•€™']);
 
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
-const isLower = (c: string | undefined) => c !== undefined && /\p{Ll}/u.test(c);
-const isUpper = (c: string | undefined) => c !== undefined && /\p{Lu}/u.test(c);
+// Made once (a bundler may turn a literal with \p{…} into a `new RegExp` at each use).
+const LETTER = /\p{L}/u;
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
+const isLower = (c: string | undefined) => c !== undefined && LOWER.test(c);
+const isUpper = (c: string | undefined) => c !== undefined && UPPER.test(c);
 
 /**
  * Which single-byte encoding bytes that are not UTF-8 are most likely in: Windows-1252 or Mac

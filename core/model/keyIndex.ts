@@ -16,11 +16,9 @@ export function keyHash(key: string): number {
  * becomes a list when a second row has it. Rows that share a hash share their key, except after
  * a hash collision, which `sharedGroups` sorts out by reading the rows' keys again (`keyOf`).
  */
-/** `length` empty slots, in a packed array (`new Array(length)` of a large length is a slow dictionary in V8). */
+/** `length` empty slots. */
 function slots(length: number): (Row | Row[] | undefined)[] {
-  const array: (Row | Row[] | undefined)[] = [];
-  for (let i = 0; i < length; i++) array.push(undefined);
-  return array;
+  return new Array<Row | Row[] | undefined>(length).fill(undefined);
 }
 
 export class KeyIndex {

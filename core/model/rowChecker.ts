@@ -25,11 +25,11 @@ export class RowChecker implements RowContext {
     this.schoolIds = this.schools ? new Set(this.schools.map((s) => s.sisId)) : undefined;
   }
 
-  /** Points the checker at a row and gives it a fresh problem list. */
+  /** Points the checker at a row and gives it an empty problem list (a new one only when the last row's had problems). */
   reset(row: Row): void {
     this.row = row;
-    this.problems = [];
-    this.values = [];
+    if (this.problems.length > 0) this.problems = [];
+    this.values.fill(undefined);
   }
 
   cell(field: FieldName): Cell | undefined {

@@ -21,10 +21,15 @@ const USER_TYPE_WORDS: Record<string, 0 | 1> = {
   schooladministrator: 1,
 };
 
+/** Invisible formatting characters (made once: a bundler may turn the literal into a `new RegExp` at each use). */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
 /** The User Type a value means: '0'/'1' exactly, or a recognised word; undefined otherwise. */
 export function interpretUserType(value: string): 0 | 1 | undefined {
+  if (value === '0') return 0;
+  if (value === '1') return 1;
   // Invisible formatting characters (a zero-width space) do not change what it means.
-  const trimmed = value.replace(/\p{Cf}/gu, '').trim();
+  const trimmed = value.replace(FORMAT_CHARACTERS, '').trim();
   if (trimmed === '0') return 0;
   if (trimmed === '1') return 1;
   const word = trimmed.toLowerCase().replace(/[^a-z]/g, '');
