@@ -141,7 +141,18 @@ export function decodeUpload(bytes: Uint8Array, fileName?: string): DecodedUploa
  * somewhere) or NUL (UTF-16 read as single bytes) means the file was not UTF-8. Returns the
  * refusal, or undefined when the text is fine.
  */
-export function checkDecodedText(text: string): { line: number; message: string } | undefined {
+export function checkDecodedText(text: string): { line: number; message: string; binary?: BinaryFileKind } | undefined {
+  if (text.startsWith('PK')) {
+    // A ZIP (an .xlsx) read as text: its part names are ASCII and survive any decoding.
+    const head = text.slice(0, 1 << 16);
+    const bytes = new Uint8Array(head.length);
+    for (let i = 0; i < head.length; i++) {
+      const c = head.charCodeAt(i);
+      bytes[i] = c < 0x100 ? c : 0x3f;
+    }
+    const binary = binarySignature(bytes);
+    if (binary) return { line: 1, binary: binary.kind, message: `${binary.message}; then send that CSV file's text. Nothing was written.` };
+  }
   const at = text.search(/[\uFFFD\u0000]/);
   if (at < 0) return undefined;
   let line = 1;

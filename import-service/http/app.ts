@@ -296,7 +296,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
       // Text that was decoded lossily before it got here: never store or hash it.
       const damaged = checkDecodedText(request.csv);
       if (damaged) {
-        throw new ApiError(422, 'file.not-utf8', damaged.message, { details: [{ path: 'csv', message: `not UTF-8 text (line ${damaged.line})` }] });
+        const detail = damaged.binary ? 'not text: a workbook or archive, not a CSV file' : `not UTF-8 text (line ${damaged.line})`;
+        throw new ApiError(422, 'file.not-utf8', damaged.message, { details: [{ path: 'csv', message: detail }] });
       }
       return request;
     }

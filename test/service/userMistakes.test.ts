@@ -98,6 +98,18 @@ describe('import service: encodings, misspelt keys, empty files', function () {
           assert.doesNotMatch(r.text, /1252|iconv/);
         }
       }
+      // The same workbook read as text by a client (lossily) and sent as JSON.
+      for (const pathname of ENDPOINTS) {
+        const r = await post(pathname, JSON.stringify(request(new TextDecoder().decode(xlsx))), 'application/json');
+        assert.equal(r.status, 422, r.text);
+        const body = errorBodySchema.parse(r.json);
+        assert.equal(body.error.code, 'file.not-utf8');
+        assert.equal(
+          body.error.message,
+          "This is an Excel workbook (.xlsx), not a CSV: open it in Excel and use File › Save As › CSV UTF-8 (Comma delimited); then send that CSV file's text. Nothing was written.",
+        );
+        assert.deepEqual(body.error.details, [{ path: 'csv', message: 'not text: a workbook or archive, not a CSV file' }]);
+      }
       await nothingWritten();
     });
 
