@@ -97,7 +97,12 @@ export class ImportService {
   private async planned(request: ImportRequest, signal?: AbortSignal): Promise<{ prepared: PreparedImport; plan: ImportPlan }> {
     const prepared = prepareImport(request, this.deps.district, this.deps.today?.());
     // The district's users read once, in one statement each: no SQLite call per row.
-    const index = this.deps.users.index(prepared.group?.id ?? null);
+    const rows = prepared.analysis.rows;
+    const index = this.deps.users.index(prepared.group?.id ?? null, {
+      districtIds: rows.map((r) => r.values['District ID'] ?? ''),
+      usernames: rows.map((r) => r.values.Username ?? ''),
+      emails: rows.map((r) => r.values['Email Address'] ?? ''),
+    });
     const states = passwordStates(prepared, index);
     const control: PlanControl = { signal, testRowDelayMs: this.deps.testPlanRowDelayMs };
     return { prepared, plan: await planImport(prepared, index, states, control) };

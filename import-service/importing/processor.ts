@@ -183,7 +183,11 @@ export class ImportProcessor {
 
     // The district's users in memory (read inside this transaction), kept true as rows are applied:
     // no lookup query per row.
-    const index = users.index(groupId);
+    const index = users.index(groupId, {
+      districtIds: rows.map((r) => r.districtId),
+      usernames: rows.map((r) => r.record.Username ?? ''),
+      emails: rows.map((r) => r.record['Email Address'] ?? ''),
+    });
 
     rows.forEach((row, rowIndex) => {
       const existing = index.byDistrictId(row.districtId);

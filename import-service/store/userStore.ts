@@ -131,20 +131,51 @@ export class UserIndex {
   }
 }
 
+/** How many keys one lookup statement takes. */
+const KEY_CHUNK = 200;
+
 export class UserStore {
   constructor(private readonly db: SqliteDb) {}
 
   /**
-   * Every user and (for `groupId`) every group membership, in one read: the in-memory index a
-   * plan or an import's processing looks users up in.
+   * The users a plan of these rows can look up, read at once: those with one of the rows'
+   * District IDs, usernames or e-mail addresses (under the columns' NOCASE collation), and for
+   * `groupId` its members. That is every user planRow asks about: a row's own user (by District
+   * ID), and the owners of the username and e-mail the row would give it (the file's, or the
+   * user's own). Read in one read transaction (or inside the caller's), a chunk of keys per
+   * statement, so a small file costs little in a large district and no row costs a query; a file
+   * about as large as the district reads all its users in one statement (`how` forces either).
    */
-  index(groupId: number | null): UserIndex {
-    const read = () =>
-      new UserIndex(
-        this.db.all<UserRow>('SELECT * FROM users'),
-        groupId === null ? [] : this.db.all<{ group_id: number; user_id: number }>('SELECT group_id, user_id FROM group_members WHERE group_id = ?', [groupId]),
-      );
-    // Two statements, one snapshot: inside a transaction already (processing), or in a read one.
+  index(
+    groupId: number | null,
+    keys: { districtIds: readonly string[]; usernames: readonly string[]; emails: readonly string[] },
+    how: 'auto' | 'keys' | 'all' = 'auto',
+  ): UserIndex {
+    const read = () => {
+      const found = new Map<number, UserRow>();
+      // A key costs about as much as reading a few users whole: a file that is not much smaller
+      // than the district reads the district in one statement instead.
+      const all = how === 'all' || (how === 'auto' && keys.districtIds.length * 5 >= this.count());
+      if (all) {
+        const members = groupId === null ? [] : this.db.all<{ group_id: number; user_id: number }>('SELECT group_id, user_id FROM group_members WHERE group_id = ?', [groupId]);
+        return new UserIndex(this.db.all<UserRow>('SELECT * FROM users'), members);
+      }
+      const byColumn = (column: 'district_id' | 'username' | 'email', values: readonly string[]) => {
+        const distinct = [...new Set([...values].filter((v) => v !== ''))];
+        for (let i = 0; i < distinct.length; i += KEY_CHUNK) {
+          const chunk = distinct.slice(i, i + KEY_CHUNK);
+          // Padded to the chunk size with a repeated key: one prepared statement per column.
+          while (chunk.length < KEY_CHUNK) chunk.push(chunk[0] as string);
+          const placeholders = `?${',?'.repeat(KEY_CHUNK - 1)}`;
+          for (const row of this.db.all<UserRow>(`SELECT * FROM users WHERE ${column} IN (${placeholders})`, chunk)) found.set(Number(row.id), row);
+        }
+      };
+      byColumn('district_id', keys.districtIds);
+      byColumn('username', keys.usernames);
+      byColumn('email', keys.emails);
+      const members = groupId === null ? [] : this.db.all<{ group_id: number; user_id: number }>('SELECT group_id, user_id FROM group_members WHERE group_id = ?', [groupId]);
+      return new UserIndex([...found.values()], members);
+    };
     return this.db.inTransaction ? read() : this.db.readTransaction(read);
   }
 
