@@ -396,7 +396,7 @@ export class EnrollmentDocument {
       this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
       for (const r of this.rows) this.countEnding(r, 1);
     }
-    for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex((row) => this.indexKeyOf(rule, row)));
+    for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex((row) => this.indexKeyOf(rule, row), this.rows.length));
     this.shapeIndexes = COLUMN_SLOTS.map(() => new ShapeIndex());
     this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;

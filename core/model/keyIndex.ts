@@ -25,18 +25,30 @@ export class KeyIndex {
   /**
    * An open-addressing table: `hashes[i]` is 0 for a free slot, -1 for one freed by a removal,
    * else the hash + 1 of the rows in `held[i]` (one row, or a list when rows share the hash).
-   * Typed and flat, so a lookup among 200,000 keys touches one small integer, not a map entry.
+   * Flat arrays of small integers and rows (on the JS heap, so V8 reclaims them with the rest),
+   * so a lookup among 200,000 keys touches one small integer, not a map entry.
    */
-  private hashes = new Int32Array(16);
-  private held = slots(16);
+  private hashes: number[];
+  private held: (Row | Row[] | undefined)[];
   /** Slots holding rows, and slots holding rows or freed. */
   private size = 0;
   private used = 0;
   /** Hashes held by more than one row. */
   private readonly crowded = new Set<number>();
 
-  /** `keyOf`: a row's key, read again from its values (only for rows that share a hash). */
-  constructor(private readonly keyOf: (row: Row) => string | undefined) {}
+  /**
+   * `keyOf`: a row's key, read again from its values (only for rows that share a hash).
+   * `expected`: about how many keys it will hold (the table is sized for them at once).
+   */
+  constructor(
+    private readonly keyOf: (row: Row) => string | undefined,
+    expected = 0,
+  ) {
+    let length = 16;
+    while (length < expected * 2) length *= 2;
+    this.hashes = new Array<number>(length).fill(0);
+    this.held = slots(length);
+  }
 
   add(hash: number, row: Row): void {
     const at = this.slotOf(hash, true);
@@ -131,7 +143,7 @@ export class KeyIndex {
     const oldHashes = this.hashes;
     const oldHeld = this.held;
     const length = this.size * 4 > oldHashes.length ? oldHashes.length * 2 : oldHashes.length;
-    this.hashes = new Int32Array(length);
+    this.hashes = new Array<number>(length).fill(0);
     this.held = slots(length);
     this.used = this.size;
     for (let i = 0; i < oldHashes.length; i++) {
