@@ -32,7 +32,11 @@ const NOT_CHECKED = 'The import reads CSV text only, so nothing in this file was
  */
 export function notTextMessage(bytes: Uint8Array): string | undefined {
   const signature = binarySignature(bytes);
-  if (signature) return `${signature.message}, then check the CSV it writes. ${NOT_CHECKED}`;
+  if (signature) {
+    // An archive holds the CSV already; the other kinds are saved as one.
+    const then = signature.kind === 'zip' ? 'then check that CSV file' : 'then check the CSV it writes';
+    return `${signature.message}, ${then}. ${NOT_CHECKED}`;
+  }
   const nul = bytes.indexOf(0);
   if (nul < 0 || detectEncoding(bytes).kind === 'utf16') return undefined;
   return (

@@ -77,6 +77,17 @@ describe('cli: a workbook or binary file with a .csv name', () => {
     });
   }
 
+  it('a plain ZIP archive: says to unpack it and check the CSV inside, not to save from Excel', () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), Buffer.from('garbage')]);
+    const dir = workspace({ '.classworks.json': FIXTURE_CONFIG, 'x.csv': zip });
+    const run = runCli(['lint', 'x.csv'], dir);
+    assert.equal(run.status, 1);
+    assert.equal(
+      run.stdout,
+      'x.csv:1:1: error This is a ZIP archive, not a CSV: unpack it and use the CSV file inside it, then check that CSV file. The import reads CSV text only, so nothing in this file was checked. [file.not-utf8]\n',
+    );
+  });
+
   it('another binary file (NUL bytes): "This is not a text file", where the NUL is; fix leaves it', () => {
     const dir = workspace({ '.classworks.json': FIXTURE_CONFIG, 'picture.csv': PNG });
     const { run, report } = lintJson(['picture.csv'], dir);
