@@ -8,7 +8,7 @@ import type { Account, District, DistrictSeed } from '../../core/importApi/distr
 import sampleDistrict from '../../samples/district/.classworks.json';
 import { CONTEXT_KEYS, SECRET_KEYS, SETTINGS } from '../ids';
 import type { ConnectionState } from '../panel/shared/protocol';
-import { SandboxProcess } from './sandboxProcess';
+import { joinRunningSandbox, SandboxProcess } from './sandboxProcess';
 
 /** The custom groups a new sandbox district has, so that "add the students to a group" can be tried. */
 export const SANDBOX_GROUPS = ['Reading Intervention', 'After-School Tutoring'];
@@ -125,10 +125,17 @@ export class DistrictConnection implements vscode.Disposable {
     const instanceFile = path.join(root, 'instance.json');
     try {
       fs.mkdirSync(dataDir, { recursive: true });
-      const token = await this.sandboxToken();
-      let url = await joinRunningSandbox(instanceFile, token);
-      if (url) {
-        this.output.info(`Joined the sandbox district that another window runs at ${url}`);
+      let token = await this.sandboxToken();
+      const joined = await joinRunningSandbox(instanceFile, dataDir, token);
+      let url: string;
+      if (joined) {
+        url = joined.url;
+        if (joined.token !== token) {
+          // The running sandbox was started with a token this window no longer had: keep its.
+          token = joined.token;
+          await this.context.secrets.store(SECRET_KEYS.sandboxToken, token);
+        }
+        this.output.info(`Joined the sandbox district that another window runs at ${joined.url}`);
       } else {
         const seedFile = path.join(root, 'seed.json');
         const { seed, from } = await sandboxSeed(near);
@@ -286,28 +293,6 @@ async function verify(client: ImportServiceClient): Promise<{ account: Account; 
 }
 
 /** The URL of a sandbox another window of this VS Code started, when it is up and takes our token. */
-async function joinRunningSandbox(instanceFile: string, token: string): Promise<string | undefined> {
-  let instance: { pid?: unknown; url?: unknown };
-  try {
-    instance = JSON.parse(fs.readFileSync(instanceFile, 'utf8')) as { pid?: unknown; url?: unknown };
-  } catch {
-    return undefined;
-  }
-  if (typeof instance.pid !== 'number' || typeof instance.url !== 'string' || instance.pid === process.pid) return undefined;
-  try {
-    process.kill(instance.pid, 0);
-  } catch {
-    return undefined;
-  }
-  try {
-    const client = new ImportServiceClient({ baseUrl: instance.url, token });
-    await client.me({ signal: AbortSignal.timeout(3000) });
-    return instance.url;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The sandbox's seed: the schools of the nearest `.classworks.json`, else of the sample district. */
 export async function sandboxSeed(near?: vscode.Uri): Promise<{ seed: DistrictSeed; from: string }> {
   let schools: School[] | undefined;

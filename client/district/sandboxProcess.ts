@@ -5,6 +5,9 @@
  * on loopback, on a free port. No vscode: unit-testable with plain Node.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ImportServiceClient } from '../../core/importApi/client';
 
 export interface SandboxStartOptions {
   /** Absolute path of dist/import-service.js. */
@@ -150,4 +153,50 @@ export class SandboxProcess {
     });
     return this.stopping;
   }
+}
+
+/** The file the service keeps its administrator token in, inside its data directory (mode 0600). */
+const ADMIN_TOKEN_FILE = 'admin-token';
+
+/**
+ * The sandbox another window (or an extension host left running, as code-server keeps after a
+ * browser reload) already runs on this data directory: its URL and a token it accepts, or
+ * undefined when there is none alive that answers. The token this window holds is tried first;
+ * when the running one was started with another (this window's secret storage was emptied,
+ * e.g. a new browser profile in code-server), the token the service keeps in its data
+ * directory (mode 0600, readable by this same user only) is used.
+ */
+export async function joinRunningSandbox(
+  instanceFile: string,
+  dataDir: string,
+  token: string,
+): Promise<{ url: string; token: string } | undefined> {
+  let instance: { pid?: unknown; url?: unknown };
+  try {
+    instance = JSON.parse(fs.readFileSync(instanceFile, 'utf8')) as { pid?: unknown; url?: unknown };
+  } catch {
+    return undefined;
+  }
+  if (typeof instance.pid !== 'number' || typeof instance.url !== 'string' || instance.pid === process.pid) return undefined;
+  try {
+    process.kill(instance.pid, 0);
+  } catch {
+    return undefined;
+  }
+  const candidates = [token];
+  try {
+    const kept = fs.readFileSync(path.join(dataDir, ADMIN_TOKEN_FILE), 'utf8').trim();
+    if (kept && kept !== token) candidates.push(kept);
+  } catch {
+    // No token file: only this window's token can be tried.
+  }
+  for (const candidate of candidates) {
+    try {
+      await new ImportServiceClient({ baseUrl: instance.url, token: candidate }).me({ signal: AbortSignal.timeout(3000) });
+      return { url: instance.url, token: candidate };
+    } catch {
+      // Not this token (or not answering): try the next.
+    }
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ImportServiceClient } from '../../core/importApi';
-import { SandboxProcess } from '../../client/district/sandboxProcess';
+import { joinRunningSandbox, SandboxProcess } from '../../client/district/sandboxProcess';
 import { ensureBuilt, ROOT, SERVICE, tempDataDir } from './helpers/serviceProcess';
 
 describe('import service: started as the sandbox district', function () {
@@ -34,5 +34,23 @@ describe('import service: started as the sandbox district', function () {
       await sandbox.stop();
     }
     assert.equal(sandbox.running, false);
+  });
+
+  it('a second window joins the running sandbox, with the token the service keeps when its own is not the one the sandbox was started with', async function () {
+    ensureBuilt();
+    const token = 'sandbox-first-window-token-0123456789';
+    const dataDir = tempDataDir('sandbox-join');
+    const instanceFile = path.join(path.dirname(dataDir), `instance-${path.basename(dataDir)}.json`);
+    assert.equal(await joinRunningSandbox(instanceFile, dataDir, token), undefined, 'no instance recorded: nothing to join');
+    const sandbox = await SandboxProcess.start({ bundle: SERVICE, dataDir, token, processNow: true, log: () => {} });
+    try {
+      fs.writeFileSync(instanceFile, JSON.stringify({ pid: sandbox.pid, url: sandbox.url }));
+      assert.deepEqual(await joinRunningSandbox(instanceFile, dataDir, token), { url: sandbox.url, token });
+      // A window whose secret storage lost the token (a new browser profile in code-server).
+      assert.deepEqual(await joinRunningSandbox(instanceFile, dataDir, 'another-token-that-was-never-used-0000'), { url: sandbox.url, token });
+    } finally {
+      await sandbox.stop();
+    }
+    assert.equal(await joinRunningSandbox(instanceFile, dataDir, token), undefined, 'a stopped sandbox is not joined');
   });
 });
