@@ -163,7 +163,7 @@ describe('import service: hardening', function () {
     before(ensureBuilt);
 
     /** Starts the service with a seed file and waits for it to end (or to listen). */
-    function startWith(dataDir: string, seed: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    function startWith(dataDir: string, seed: unknown): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
       const file = path.join(tempDataDir('seed-file'), 'district.json');
       fs.writeFileSync(file, typeof seed === 'string' ? seed : JSON.stringify(seed));
       const env = { ...process.env };
@@ -171,12 +171,16 @@ describe('import service: hardening', function () {
       const child = spawn(process.execPath, [SERVICE, '--data', dataDir, '--port', '0', '--token', TOKEN, '--seed', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
+      let stopped = false;
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         stdout += chunk;
-        if (stdout.includes('listening on')) child.kill('SIGTERM');
+        if (!stopped && stdout.includes('listening on')) {
+          stopped = true;
+          child.kill('SIGTERM');
+        }
       });
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+      return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
     }
 
     const bad: [string, unknown, RegExp[]][] = [
@@ -215,7 +219,9 @@ describe('import service: hardening', function () {
         rules: { 'password.shared': 'off' },
       };
       const good = await startWith(dataDir, config);
-      assert.equal(good.code, 0, good.stderr);
+      // Started (it listened), then stopped by the test's SIGTERM: a clean exit, or the signal itself
+      // when it came before the service's handler was in place on a loaded machine.
+      assert.ok(good.code === 0 || good.signal === 'SIGTERM', `exit ${good.code} ${good.signal}: ${good.stderr}`);
       assert.match(good.stdout, /^listening on /);
       const refused = await startWith(dataDir, { schools: [{ sisId: 'HS01', name: 'Ridgeview' }, { sisId: 'HS01', name: 'Ridgeview 2' }] });
       assert.equal(refused.code, 1);
