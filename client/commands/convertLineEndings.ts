@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { toUri } from './uriArgument';
 import type { DiskFactsReporter } from '../diskFacts/diskFactsReporter';
 import { fileName } from './targetDocument';
 
@@ -34,16 +35,4 @@ async function saveActiveEditor(document: vscode.TextDocument): Promise<boolean>
   if (vscode.window.activeTextEditor?.document !== document) return false;
   await vscode.commands.executeCommand('workbench.action.files.save');
   return !document.isDirty;
-}
-
-function toUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg !== '') {
-    try {
-      return vscode.Uri.parse(arg, true);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }

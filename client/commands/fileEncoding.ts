@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { toUri } from './uriArgument';
 import { SOURCE_ENCODING_NAMES, VSCODE_ENCODING_IDS, convertToUtf8, decodeFile, encodingCandidates, hex } from '../../core/encoding/decodeFile';
 import { NON_UTF8_ENCODINGS, type NonUtf8Encoding } from '../../core/protocol/lspProtocol';
 import type { DiskFactsReporter } from '../diskFacts/diskFactsReporter';
@@ -129,16 +130,4 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
     void vscode.window.showErrorMessage(`Classworks: cannot read ${fileName(uri)}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-}
-
-function toUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg !== '') {
-    try {
-      return vscode.Uri.parse(arg, true);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }

@@ -1,5 +1,5 @@
 import { decodeFile, encodingCandidates } from '../../core/encoding/decodeFile';
-import { firstInvalidUtf8 } from '../../core/encoding/utf8';
+import { detectEncoding as detectByteEncoding } from '../../core/encoding/detectEncoding';
 import type { DiskEncoding, LineEndingCounts, NotUtf8Facts } from '../../core/protocol/lspProtocol';
 
 /** What a file's bytes say that the editor's (decoded, EOL-normalised) text cannot. */
@@ -35,39 +35,14 @@ export function notUtf8Facts(bytes: Uint8Array): NotUtf8Facts {
 
 /**
  * By the byte order mark; without one, UTF-16 by its zero bytes (ASCII text in UTF-16 has a
- * zero in every other byte, as VS Code also guesses), else UTF-8 when the bytes decode as such.
+ * zero in every other byte, as VS Code also guesses), else UTF-8 when the bytes decode as such
+ * (core/encoding/detectEncoding, in the protocol's words).
  */
 export function detectEncoding(bytes: Uint8Array): DiskEncoding {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    // A UTF-8 BOM before Windows-1252 bytes (a file edited in two programs) is still not UTF-8.
-    return firstInvalidUtf8(bytes, 3) < 0 ? 'utf8-bom' : 'not-utf8';
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
-  const guessed = guessUtf16(bytes);
-  if (guessed) return guessed;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf8';
-  } catch {
-    return 'not-utf8';
-  }
-}
-
-/** UTF-16 without a BOM: zeros in (nearly) every other byte of the start, and none in the others. */
-function guessUtf16(bytes: Uint8Array): 'utf16le' | 'utf16be' | undefined {
-  const n = Math.min(bytes.length, 1024) & ~1;
-  if (n < 4) return undefined;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
-  }
-  const pairs = n / 2;
-  if (oddZeros >= pairs * 0.8 && evenZeros === 0) return 'utf16le';
-  if (evenZeros >= pairs * 0.8 && oddZeros === 0) return 'utf16be';
-  return undefined;
+  const found = detectByteEncoding(bytes);
+  if (found.kind === 'utf8') return found.bom ? 'utf8-bom' : 'utf8';
+  if (found.kind === 'utf16') return found.byteOrder === 'le' ? 'utf16le' : 'utf16be';
+  return 'not-utf8';
 }
 
 /** CRLF, LF and bare CR in an ASCII-compatible encoding (UTF-8, Windows-1252, …), quoted cells included. */
