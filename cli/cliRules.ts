@@ -60,14 +60,7 @@ export function undecodableProblem(file: UndecodableFile, severity: SeveritySett
   const message =
     `This file is not UTF-8, and not exactly ${name} either: at line ${file.line + 1}, ${file.reason}; so it cannot be checked. ${NEEDS_UTF8} ` +
     'Find out which encoding the file was saved in and convert it to UTF-8 (e.g. iconv -f <encoding> -t UTF-8), or save it from Excel as "CSV UTF-8 (Comma delimited)", and check it again.';
-  return {
-    code: FILE_NOT_UTF8.code,
-    severity: severity === undefined || severity === 'off' ? 'error' : severity,
-    message,
-    range: { start: at, end: at },
-    field: null,
-    suggestions: [],
-  };
+  return fileNotUtf8At(at, message, severity);
 }
 
 /**
@@ -76,7 +69,11 @@ export function undecodableProblem(file: UndecodableFile, severity: SeveritySett
  * (never off: nothing else in the file can be checked). No fix: converting would garble it.
  */
 export function notTextProblem(message: string, severity: SeveritySetting | undefined): Problem {
-  const at = { line: 0, character: 0 };
+  return fileNotUtf8At({ line: 0, character: 0 }, message, severity);
+}
+
+/** A file.not-utf8 problem at one place: an error unless the config says warning or info (never off). */
+function fileNotUtf8At(at: { line: number; character: number }, message: string, severity: SeveritySetting | undefined): Problem {
   return {
     code: FILE_NOT_UTF8.code,
     severity: severity === undefined || severity === 'off' ? 'error' : severity,
