@@ -56,12 +56,23 @@ export function severityLabel(severity: 'error' | 'warning' | 'info'): string {
   return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : 'Note';
 }
 
-/** Back / Next under a step; Next is disabled with the reason shown when the step is not complete. */
-export function stepFooter(context: ViewContext, back: Parameters<ViewContext['go']>[0] | null, next: Parameters<ViewContext['go']>[0] | null, gateOk: boolean, reason: string | null): TemplateResult {
+/**
+ * Back / Next under a step; Next is disabled with the reason shown when the step is not complete.
+ * `unblock`: a button beside Next that removes what blocks it (Save), shown only while blocked.
+ */
+export function stepFooter(
+  context: ViewContext,
+  back: Parameters<ViewContext['go']>[0] | null,
+  next: Parameters<ViewContext['go']>[0] | null,
+  gateOk: boolean,
+  reason: string | null,
+  unblock?: TemplateResult,
+): TemplateResult {
   return html`<footer class="step-footer">
     ${!gateOk && reason ? html`<p class="blocked" id="next-blocked">${icon('circle-slash')} ${reason}</p>` : nothing}
     <div class="buttons">
       ${back ? html`<vscode-button secondary @click=${() => context.go(back)}>Back</vscode-button>` : nothing}
+      ${!gateOk && unblock ? unblock : nothing}
       ${next
         ? html`<vscode-button ?disabled=${!gateOk} aria-describedby=${!gateOk && reason ? 'next-blocked' : nothing} @click=${() => context.go(next)}>Next</vscode-button>`
         : nothing}

@@ -184,6 +184,30 @@ describe('import panel: step gates', () => {
     assert.equal(noPreview.review.ok, false);
   });
 
+  it('says to save the file when unsaved edits are all that block Validate: what, why and how', () => {
+    const dirty = (snap: ImportSnapshot): PanelState => {
+      const st = state({}, snap);
+      return { ...st, document: st.document && { ...st.document, dirty: true } };
+    };
+    const clean = dirty(snapshot());
+    const gate = stepGates(clean, DEFAULT_DRAFT).validate;
+    assert.equal(gate.ok, false, 'Next waits for the save: the preview and the import read the file on disk');
+    assert.equal(gate.saveToGoOn, true, 'the view offers its Save button beside Next');
+    assert.match(gate.reason ?? '', /^Save students\.csv to go on/);
+    assert.match(gate.reason ?? '', /the import reads the file as saved on disk/);
+    assert.match(gate.reason ?? '', /Ctrl\+S/);
+    assert.equal(firstOpenStep(stepGates(clean, DEFAULT_DRAFT)), 'validate');
+    // Unaccepted warnings or errors are said first: saving alone would not open the step.
+    const warned = stepGates(dirty(snapshot({ counts: { errors: 0, warnings: 1, infos: 0 } })), DEFAULT_DRAFT).validate;
+    assert.match(warned.reason ?? '', /accept it/);
+    assert.ok(!warned.saveToGoOn);
+    const accepted = stepGates(dirty(snapshot({ counts: { errors: 0, warnings: 1, infos: 0 } })), { ...DEFAULT_DRAFT, acceptCautions: true }).validate;
+    assert.equal(accepted.saveToGoOn, true);
+    assert.ok(!stepGates(dirty(snapshot({ counts: { errors: 1, warnings: 0, infos: 0 } })), DEFAULT_DRAFT).validate.saveToGoOn);
+    // Saved: nothing blocks.
+    assert.deepEqual(stepGates(state(), DEFAULT_DRAFT).validate, { ok: true, reason: null });
+  });
+
   it('wants a current, submittable preview before Submit', () => {
     const result = { submittable: true } as NonNullable<PanelState['preview']>['result'];
     assert.equal(stepGates(state({ preview: { result, current: true, version: 4 } }), DEFAULT_DRAFT).review.ok, true);

@@ -11,6 +11,8 @@ export interface StepGate {
   ok: boolean;
   /** Why not, in a sentence that says what to do. */
   reason: string | null;
+  /** Saving the file is all that blocks the step: the view offers a Save button with the reason. */
+  saveToGoOn?: boolean;
 }
 
 const OK: StepGate = { ok: true, reason: null };
@@ -51,6 +53,13 @@ export function stepGates(state: PanelState, draft: Draft): Gates {
     );
   } else if (snapshot.counts.warnings > 0 && !draft.acceptCautions) {
     validate = blocked(`Fix the ${plural(snapshot.counts.warnings, 'warning')} or accept ${snapshot.counts.warnings === 1 ? 'it' : 'them'}.`);
+  } else if (doc?.dirty) {
+    // The counts above are the editor's; the preview and the import read the file on disk.
+    validate = {
+      ok: false,
+      reason: `Save ${doc.fileName} to go on: the import reads the file as saved on disk, and your changes in the editor are not saved yet. Press Ctrl+S in the editor (⌘S on a Mac).`,
+      saveToGoOn: true,
+    };
   }
 
   let actions = OK;

@@ -30,7 +30,7 @@ export function renderValidate(context: ViewContext): TemplateResult {
     </div>
     <div class="toolbar">
       <vscode-button icon="wand" ?disabled=${!fixable} @click=${() => context.send({ type: 'fixAll' })}>Fix all safe problems</vscode-button>
-      ${doc.dirty ? html`<vscode-button secondary @click=${() => context.send({ type: 'save' })}>Save ${doc.fileName}</vscode-button>` : nothing}
+      ${doc.dirty && !gates.validate.saveToGoOn ? html`<vscode-button secondary @click=${() => context.send({ type: 'save' })}>Save ${doc.fileName}</vscode-button>` : nothing}
       <vscode-radio-group aria-label="Show" @change=${(e: Event) => {
         const value = (e.target as HTMLInputElement).value as (typeof FILTERS)[number]['value'];
         if (FILTERS.some((f) => f.value === value)) context.setUi({ problemFilter: value });
@@ -49,7 +49,17 @@ export function renderValidate(context: ViewContext): TemplateResult {
           @change=${(e: Event) => context.setDraft({ acceptCautions: (e.target as HTMLInputElement).checked })}
           >Accept the ${warnings} warning${warnings === 1 ? '' : 's'} and go on</vscode-checkbox>`
       : nothing}
-    ${stepFooter(context, 'schools', 'actions', gates.validate.ok, gates.validate.reason)}
+    ${stepFooter(
+      context,
+      'schools',
+      'actions',
+      gates.validate.ok,
+      gates.validate.reason,
+      // Only unsaved changes stand in the way: the Save button goes beside Next, not in the toolbar.
+      gates.validate.saveToGoOn
+        ? html`<vscode-button icon="save" @click=${() => context.send({ type: 'save' })}>Save ${doc.fileName}</vscode-button>`
+        : undefined,
+    )}
   `;
 }
 
