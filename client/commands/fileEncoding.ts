@@ -3,6 +3,7 @@ import { toUri } from './uriArgument';
 import { SOURCE_ENCODING_NAMES, VSCODE_ENCODING_IDS, convertToUtf8, decodeFile, encodingCandidates, hex } from '../../core/encoding/decodeFile';
 import { NON_UTF8_ENCODINGS, type NonUtf8Encoding } from '../../core/protocol/lspProtocol';
 import type { DiskFactsReporter } from '../diskFacts/diskFactsReporter';
+import { cannotConvertUnsaved, cannotReopenUnsaved, saveBeforeConverting } from './encodingPrompts';
 import { fileName } from './targetDocument';
 
 /**
@@ -19,9 +20,8 @@ export async function reopenWithEncoding(uriArg: unknown, encodingArg: unknown):
   if (!uri) return false;
   const open = openDocument(uri);
   if (open?.isDirty) {
-    void vscode.window.showWarningMessage(
-      `Classworks: ${fileName(uri)} has unsaved changes, so it cannot be reopened in another encoding (VS Code would read the file on disk again). Save or revert them first.`,
-    );
+    const prompt = cannotReopenUnsaved(fileName(uri));
+    await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail });
     return false;
   }
   const bytes = await readBytes(uri);
@@ -45,19 +45,15 @@ export async function convertFileToUtf8(uriArg: unknown, encodingArg: unknown, f
   const name = fileName(uri);
   const open = openDocument(uri);
   if (open?.isDirty) {
+    // A short message (a toast cuts long ones off): the why and how are the modal dialog's detail.
     if (open.getText().includes('\uFFFD')) {
-      void vscode.window.showWarningMessage(
-        `Classworks: ${name} has unsaved changes, and saving them would write U+FFFD (�) in place of the letters VS Code could not decode. ` +
-          'Converting reads the file on disk: revert the file (File: Revert File), then convert it, then make the changes again.',
-      );
+      const prompt = cannotConvertUnsaved(name);
+      await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail });
       return false;
     }
-    const save = 'Save and Convert';
-    const choice = await vscode.window.showWarningMessage(
-      `Classworks: ${name} has unsaved changes. Converting reads the file on disk, so they must be saved first (in the encoding the editor shows, ${open.encoding}).`,
-      { modal: true },
-      save,
-    );
+    const prompt = saveBeforeConverting(name, open.encoding);
+    const save = prompt.action ?? 'Save and Convert';
+    const choice = await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail }, save);
     if (choice !== save || !(await open.save())) return false;
   }
   const bytes = await readBytes(uri);
