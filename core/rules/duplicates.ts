@@ -49,12 +49,14 @@ export const passwordShared: IndexRule = {
   key(value) {
     return value === '' ? undefined : value;
   },
+  // Every row that repeats a password gets this, often many rows of one file: a short message that
+  // still says which row it repeats and why that matters. The why in full, and how to switch the
+  // rule off for a district that gives everyone one first password, is the rule's section in
+  // docs/rules.md, which the diagnostic links to.
   describe(_row, cell, first) {
     return {
       code: 'password.shared',
-      message:
-        `This password is the same as the one on line ${first.line + 1}. Classworks asks for a unique password per user: the import accepts a shared one as a caution, but anyone who knows one account's password could sign in to the other. ` +
-        'Give this user a password of their own (if the district gives every user the same first password on purpose, set "password.shared": "off" in .classworks.json).',
+      message: `Same password as line ${first.line + 1}: whoever knows one of the two can sign in to the other account. Give each user their own.`,
       start: cell.valueStart,
       end: cell.valueEnd,
       field: 'Password',
