@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type ConfigError, type Problem, type Severity, type SeveritySetting, ruleAnchorLines, ruleDocsLineUrl, ruleDocsUrl } from '../core';
 import type { DiagnosticData } from '../core/protocol/lspProtocol';
 import type { ConfigRead } from './configFiles';
+import { firstLineOf } from './editableDocument';
 import { scanJson, spanOfPath } from './jsonLocations';
 
 export const DIAGNOSTIC_SOURCE = 'classworks';
@@ -79,7 +80,7 @@ export function configProblemForCsv(read: ConfigRead, text: TextDocument, rules:
   if (read.errors.length === 0 || read.path === undefined) return undefined;
   const setting = rules[CONFIG_INVALID];
   if (setting === 'off') return undefined;
-  const firstLineEnd = text.positionAt(firstLineLength(text.getText()));
+  const firstLineEnd = { line: 0, character: firstLineOf(text).length };
   const where = read.path;
   return {
     code: CONFIG_INVALID,
@@ -118,7 +119,3 @@ function describeErrors(errors: readonly ConfigError[]): string {
   return shown.join('; ') + more;
 }
 
-function firstLineLength(text: string): number {
-  const end = text.search(/\r|\n/);
-  return end === -1 ? text.length : end;
-}

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { z } from 'zod';
 import type { Fix, Problem, SeveritySetting } from '../core';
 import { SOURCE_ENCODING_NAMES, hex } from '../core/encoding/decodeFile';
+import { EditableDocument, firstLineOf } from './editableDocument';
 import {
   DISK_ENCODINGS,
   type DiskEncoding,
@@ -83,7 +84,7 @@ export function encodingProblem(
   if (setting === 'off') return undefined;
   const content = text.getText();
   const guess: NonUtf8Encoding | undefined = notUtf8?.candidates[0] ?? (encoding === 'utf16le' || encoding === 'utf16be' ? encoding : undefined);
-  let range = { start: { line: 0, character: 0 }, end: text.positionAt(firstLineLength(content)) };
+  let range = { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineOf(text).length } };
   let message: string;
   const fixes = (name: string, reopen = true) =>
     `To fix it: the quick fix "Convert File to UTF-8 from…" (${name} is offered first) rewrites the file as UTF-8 and changes nothing else; ` +
@@ -149,9 +150,8 @@ const REPLACEMENT = '\uFFFD';
  * The same list when the text has no U+FFFD.
  */
 export function withoutLossyFixes(problems: Problem[], text: TextDocument): Problem[] {
-  const content = text.getText();
-  if (!content.includes(REPLACEMENT)) return problems;
-  const lossy = (fix: Fix) => fix.edits.some((e) => content.slice(text.offsetAt(e.range.start), text.offsetAt(e.range.end)).includes(REPLACEMENT));
+  if (!(text instanceof EditableDocument ? text.includesChar(REPLACEMENT) : text.getText().includes(REPLACEMENT))) return problems;
+  const lossy = (fix: Fix) => fix.edits.some((e) => text.getText(e.range).includes(REPLACEMENT));
   return problems.map((problem) => {
     const fix = problem.fix && lossy(problem.fix) ? undefined : problem.fix;
     const suggestions = problem.suggestions.filter((s) => !lossy(s));
@@ -166,7 +166,3 @@ export function withoutLossyFixes(problems: Problem[], text: TextDocument): Prob
   });
 }
 
-function firstLineLength(text: string): number {
-  const end = text.search(/\r|\n/);
-  return end === -1 ? text.length : end;
-}

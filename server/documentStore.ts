@@ -1,7 +1,7 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver/node';
 import { EnrollmentDocument, type LintOptions, type Problem, type ProblemCounts } from '../core';
 import type { DiskFacts } from './diskFacts';
+import { EditableDocument } from './editableDocument';
 import type { Logger } from './logger';
 import { uriToPath } from './workspacePaths';
 
@@ -31,8 +31,8 @@ export interface DocumentState {
   /** File system path, when the URI is a file. */
   readonly path: string | undefined;
   languageId: string;
-  /** The text, kept to turn positions into offsets (also for documents not linted). */
-  text: TextDocument;
+  /** The text, kept to turn positions into offsets (also for documents not linted); a linted document's model shares it. */
+  text: EditableDocument;
   /** Present while the document is linted; edited incrementally along with the text. */
   model: EnrollmentModel | undefined;
   published: Published | undefined;
@@ -77,7 +77,7 @@ export class DocumentStore {
       uri,
       path: uriToPath(uri),
       languageId,
-      text: TextDocument.create(uri, languageId, version, text),
+      text: new EditableDocument(uri, languageId, version, text),
       model: undefined,
       published: undefined,
       generation: 0,
@@ -92,24 +92,20 @@ export class DocumentStore {
   change(params: DidChangeTextDocumentParams): DocumentState | undefined {
     const state = this.documents.get(params.textDocument.uri);
     if (!state) return undefined;
-    const version = params.textDocument.version;
+    // One change at a time: the model takes each as the text does (a change without content changes still moves the version on).
     for (const change of params.contentChanges) {
-      if ('range' in change) {
-        const start = state.text.offsetAt(change.range.start);
-        const end = state.text.offsetAt(change.range.end);
-        state.text = TextDocument.update(state.text, [change], version);
-        const after = state.text.getText();
-        this.editModel(state, (doc) => doc.applyEdit(start, end, change.text, after));
-      } else {
-        state.text = TextDocument.update(state.text, [change], version);
+      const [applied] = state.text.update([change], params.textDocument.version);
+      if (!applied) continue;
+      if (applied.full) {
         this.editModel(state, () => {
           const model = state.model as EnrollmentModel;
-          model.doc = new EnrollmentDocument(change.text, model.options, { deferCheck: true });
+          model.doc = new EnrollmentDocument(state.text.source, model.options, { deferCheck: true });
         });
+      } else {
+        this.editModel(state, (doc) => doc.applyEdit(applied.start, applied.end, applied.text, { sourceEdited: true }));
       }
     }
-    // A change without content changes still moves the version on.
-    if (state.text.version !== version) state.text = TextDocument.create(state.uri, state.languageId, version, state.text.getText());
+    state.text.update([], params.textDocument.version);
     return state;
   }
 
@@ -127,7 +123,7 @@ export class DocumentStore {
     const model = state.model;
     if (!model) {
       // The rows are checked by the validation, in slices (see Validator).
-      const doc = new EnrollmentDocument(state.text.getText(), options, { deferCheck: true });
+      const doc = new EnrollmentDocument(state.text.source, options, { deferCheck: true });
       state.model = { doc, options, optionsKey };
       return doc;
     }
@@ -176,7 +172,7 @@ export class DocumentStore {
     if (!model) return;
     try {
       edit(model.doc);
-      if (model.doc.getText().length !== state.text.getText().length) throw new Error('the model and the editor text differ in length');
+      if (model.doc.length !== state.text.length) throw new Error('the model and the editor text differ in length');
     } catch (error) {
       this.logger.errorOnce(`model:${state.uri}`, `Classworks: the incremental update of ${state.uri} failed; re-reading the whole file`, error);
       state.model = undefined;

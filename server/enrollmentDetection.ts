@@ -16,7 +16,8 @@ export interface DetectionInput {
   path: string | undefined;
   /** Path relative to its workspace folder, with `/`. */
   relativePath: string | undefined;
-  text: string;
+  /** The document's first line, without its line break. */
+  firstLine: string;
   settings: ServerSettings;
   config: ClassworksConfig;
   marked: boolean;
@@ -53,7 +54,7 @@ export function decideLinting(input: DetectionInput): LintDecision {
   if (input.config.columnOrder && input.config.columnOrder.length > 0) {
     return { linted: true, reason: 'The .classworks.json for this file gives a columnOrder.' };
   }
-  if (looksLikeEnrollmentFile(firstLine(input.text), input.config)) {
+  if (looksLikeEnrollmentFile(input.firstLine, input.config)) {
     return { linted: true, reason: 'Its header row names Classworks fields.', byHeader: true };
   }
   if (input.stickyLinted) {
@@ -87,7 +88,3 @@ export function matchingGlob(globs: readonly string[], filePath: string | undefi
   return undefined;
 }
 
-function firstLine(text: string): string {
-  const end = text.search(/\r|\n/);
-  return end === -1 ? text : text.slice(0, end);
-}

@@ -103,7 +103,7 @@ export class Validator {
     const decision = decideLinting({
       path: state.path,
       relativePath: state.path === undefined ? undefined : workspacePaths.relative(state.path),
-      text: state.text.getText(),
+      firstLine: state.text.firstLine(),
       settings,
       config: read.config,
       marked: store.isMarked(state.uri),

@@ -1,8 +1,8 @@
 import { type Cell, type LineTerminator, NO_LINE_STARTS, type Row, type RowProblemSeed } from './csvTypes';
 
-/** The document text rows read their values from; replaced (not copied) on each edit. */
+/** The document text rows read their values from (a ChunkedText, which edits change in place, or a string). */
 export interface TextSource {
-  text: string;
+  slice(start: number, end: number): string;
 }
 
 /** How a cell was written. */
@@ -66,10 +66,10 @@ export class CompactRow implements Row {
     const base = this.start;
     const start = base + (packed >> 2);
     const end = base + (this.span(index * 2 + 1) as number);
-    const text = this.source.text;
-    if (kind === CellKind.Plain) return text.slice(start, end);
-    if (kind === CellKind.Quoted) return unescapeQuotes(text.slice(start + 1, end - 1));
-    return relaxedValue(text.slice(start, end));
+    const source = this.source;
+    if (kind === CellKind.Plain) return source.slice(start, end);
+    if (kind === CellKind.Quoted) return unescapeQuotes(source.slice(start + 1, end - 1));
+    return relaxedValue(source.slice(start, end));
   }
 
   cell(index: number): Cell | undefined {

@@ -13,7 +13,8 @@ const LF = 10;
  * relax_column_count and CRLF/LF/CR record delimiters (csv-parse is the parser of record: a
  * differential test holds this scanner to it, record for record), in one pass without copying.
  * `delimiter` separates cells: a comma, or one other character (`;`, a tab) for files whose
- * delimiter was sniffed to be another.
+ * delimiter was sniffed to be another. `text` may be a part of the document (`source`) that
+ * starts at offset `base` of it: rows get their offsets in the document.
  */
 export function parseRows(
   text: string,
@@ -21,8 +22,9 @@ export function parseRows(
   to: number,
   firstLine: number,
   nextId: IdSource,
-  source: TextSource = { text },
+  source: TextSource = text,
   delimiter = ',',
+  base = 0,
 ): Row[] {
   const DELIM = delimiter.charCodeAt(0);
   const rows: Row[] = [];
@@ -54,7 +56,7 @@ export function parseRows(
           // The quote is never closed: csv-parse reads the rest of the text as one cell and fails.
           const content = text.slice(rowStart, to);
           rows.push(
-            makeBrokenRow(source, nextId(), rowStart, line, content, '', lineStartsIn(text, rowStart, rowStart, to), {
+            makeBrokenRow(source, nextId(), base + rowStart, line, content, '', lineStartsIn(text, rowStart, rowStart, to), {
               code: 'csv.unclosed-quote',
               message: 'unclosed quote',
               at: cellStart - rowStart,
@@ -91,7 +93,7 @@ export function parseRows(
     }
     const length = pos - rowStart;
     rows.push(
-      new CompactRow(source, nextId(), rowStart, line, length, terminator, inner ?? NO_LINE_STARTS, spans),
+      new CompactRow(source, nextId(), base + rowStart, line, length, terminator, inner ?? NO_LINE_STARTS, spans),
     );
     line += (inner ? inner.length : 0) + (terminator ? 1 : 0);
     pos += terminator.length;

@@ -17,7 +17,7 @@ export interface DelimiterSniff {
 
 /** Records and characters looked at: the header and a few rows are enough, and cheap to read on every edit. */
 const RECORDS = 5;
-const CHARS = 64 * 1024;
+export const SNIFF_CHARS = 64 * 1024;
 
 /**
  * The file's cell delimiter, from its first records (blank lines skipped): the candidate that
@@ -27,7 +27,7 @@ const CHARS = 64 * 1024;
  * delimiter at all is a comma file of one column.
  */
 export function sniffDelimiter(text: string, from = 0): DelimiterSniff {
-  const limit = Math.min(text.length, from + CHARS);
+  const limit = Math.min(text.length, from + SNIFF_CHARS);
   const counts: number[][] = [];
   let current = DELIMITERS.map(() => 0);
   let inQuotes = false;

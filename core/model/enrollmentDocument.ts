@@ -1,8 +1,7 @@
 import type { ClassworksConfig, SeveritySetting } from '../config/configSchema';
 import { type Cell, type Row, rowTextLength } from '../csv/csvTypes';
-import type { TextSource } from '../csv/compactRow';
 import { parseRows } from '../csv/parseRows';
-import { type DelimiterSniff, sniffDelimiter } from '../csv/sniffDelimiter';
+import { type DelimiterSniff, SNIFF_CHARS, sniffDelimiter } from '../csv/sniffDelimiter';
 import { isLazyFix, lazyFix } from '../fixes/lazyFix';
 import type { FieldName } from '../fields';
 import { type ColumnMapping, mapColumns, sameMapping } from '../mapping/columnMapping';
@@ -10,6 +9,7 @@ import type { Fix, OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } fro
 import { COLUMN_RULES, FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
 import { rowCellCount } from '../rules/rowShape';
 import type { ColumnContext, ColumnRule, FileContext, IndexRule } from '../rules/ruleTypes';
+import { ChunkedText } from '../text/chunkedText';
 import { interpretUserType } from '../values/userTypes';
 import { EdgeTracker, alignedDespiteWidth } from './edgeTracker';
 import { KeyIndex, keyHash } from './keyIndex';
@@ -67,14 +67,13 @@ interface RuleFailure {
  * (duplicates, shared passwords) are updated row by row instead of rebuilt.
  */
 export class EnrollmentDocument {
-  /** The text, shared with the rows, which read their values from it. */
-  private readonly source: TextSource = { text: '' };
-  private get text(): string {
-    return this.source.text;
-  }
-  private set text(text: string) {
-    this.source.text = text;
-  }
+  /**
+   * The text, shared with the rows, which read their values from it, and with the language
+   * server's copy of the document when it passes one in: edited in place, piece by piece.
+   */
+  private readonly source: ChunkedText;
+  /** Counts edits: a lazy fix is worked out only for the text it was made for. */
+  private revision = 0;
   private rows: Row[] = [];
   private lastId = 0;
   private readonly nextId = () => ++this.lastId;
@@ -108,16 +107,26 @@ export class EnrollmentDocument {
    * Reads `text` and checks every row. With `deferCheck` the rows are read but left to check:
    * `continueChecking` checks them in slices (as after a header edit), reading problems at once.
    */
-  constructor(text: string, options: LintOptions = {}, { deferCheck = false }: { deferCheck?: boolean } = {}) {
-    this.text = text;
+  constructor(text: string | ChunkedText, options: LintOptions = {}, { deferCheck = false }: { deferCheck?: boolean } = {}) {
+    this.source = typeof text === 'string' ? new ChunkedText(text) : text;
     this.options = options;
     this.config = options.config ?? {};
     this.severities = { ...(this.config.rules ?? {}), ...(options.severities ?? {}) };
     this.reparseAll(deferCheck);
   }
 
+  /** The whole text (joined from its pieces when edits cut it: avoid on every keystroke). */
   getText(): string {
-    return this.text;
+    return this.source.getText();
+  }
+
+  get length(): number {
+    return this.source.length;
+  }
+
+  /** Changes with every edit of the text. */
+  getRevision(): number {
+    return this.revision;
   }
 
   getMapping(): ColumnMapping {
@@ -139,22 +148,22 @@ export class EnrollmentDocument {
   }
 
   /**
-   * Replaces text[start, end) with `newText` and re-checks what the edit touched. `textAfter`,
-   * when the caller has it already (the server's copy of the document), is the whole text after
-   * the edit: taken as is, so a large file is not copied twice per keystroke.
+   * Replaces text[start, end) with `newText` and re-checks what the edit touched. With
+   * `sourceEdited`, the text this document was made with (a ChunkedText the caller shares, the
+   * language server's copy of the document) already holds the edit: only the model takes it.
    */
-  applyEdit(start: number, end: number, newText: string, textAfter?: string): void {
-    const text = this.text;
-    const length = text.length - (end - start) + newText.length;
-    this.text = textAfter !== undefined && textAfter.length === length ? textAfter : text.slice(0, start) + newText + text.slice(end);
+  applyEdit(start: number, end: number, newText: string, { sourceEdited = false }: { sourceEdited?: boolean } = {}): void {
+    if (!sourceEdited) this.source.replace(start, end, newText);
+    this.revision++;
+    const source = this.source;
     const rows = this.rows;
     // No rows yet, an edit before the first row (the BOM), or one that makes a BOM by removing
     // what stood before it: nothing to reuse.
-    const bomAfter = start === 0 && this.text.charCodeAt(0) === 0xfeff;
+    const bomAfter = start === 0 && source.charCodeAt(0) === 0xfeff;
     if (rows.length === 0 || start < (rows[0] as Row).start || bomAfter) return this.reparseAll();
     // An edit among the first records can change the delimiter: then every row is read anew.
     if (start <= this.sniff.end) {
-      const sniff = sniffDelimiter(this.text, this.text.charCodeAt(0) === 0xfeff ? 1 : 0);
+      const sniff = this.sniffDelimiter();
       const changed = sniff.delimiter !== this.sniff.delimiter;
       this.sniff = sniff;
       if (changed) return this.reparseAll();
@@ -169,7 +178,8 @@ export class EnrollmentDocument {
     const regionStart = first.start;
     const regionEndNew = last.start + rowTextLength(last) + delta;
     const atEnd = hi === rows.length - 1;
-    const fresh = parseRows(this.text, regionStart, regionEndNew, first.line, this.nextId, this.source, this.sniff.delimiter);
+    const region = source.slice(regionStart, regionEndNew);
+    const fresh = parseRows(region, 0, region.length, first.line, this.nextId, source, this.sniff.delimiter, regionStart);
     const tail = fresh[fresh.length - 1];
     if (!atEnd && (!tail || tail.terminator === '' || tail.broken?.code === 'csv.unclosed-quote')) {
       return this.reparseAll();
@@ -375,10 +385,11 @@ export class EnrollmentDocument {
   // ---- internals ----
 
   private reparseAll(deferCheck = false): void {
-    const bom = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = this.source.getText();
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.rowProblems.clear();
-    this.sniff = sniffDelimiter(this.text, bom);
-    this.rows = parseRows(this.text, bom, this.text.length, 0, this.nextId, this.source, this.sniff.delimiter);
+    this.sniff = this.sniffDelimiter();
+    this.rows = parseRows(text, bom, text.length, 0, this.nextId, this.source, this.sniff.delimiter);
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
     this.mapping = this.computeMapping();
@@ -401,6 +412,13 @@ export class EnrollmentDocument {
     this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;
     this.pendingCheck = { next: 0 };
+  }
+
+  /** The delimiter of the first records (read from the start of the text only). */
+  private sniffDelimiter(): DelimiterSniff {
+    const source = this.source;
+    const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return sniffDelimiter(source.slice(0, Math.min(source.length, bom + SNIFF_CHARS + 2)), bom);
   }
 
   private computeMapping(): ColumnMapping {
@@ -610,8 +628,11 @@ export class EnrollmentDocument {
     const problems: OffsetProblem[] = [];
     const headerIndex = this.headerIndex();
     const headerRow = headerIndex >= 0 ? this.rows[headerIndex] : undefined;
+    const source = this.source;
     const ctx: FileContext = {
-      text: this.text,
+      get text() {
+        return source.getText();
+      },
       rows: this.rows,
       mapping: this.mapping,
       headerRow,
@@ -674,8 +695,8 @@ export class EnrollmentDocument {
       const convert = () => f.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText }));
       if (!isLazyFix(f)) return { title: f.title, edits: convert() };
       // Worked out when read, for this text only (a fix for an older text has nothing to apply).
-      const text = this.text;
-      return lazyFix(f.title, () => (this.text === text ? convert() : []));
+      const revision = this.revision;
+      return lazyFix(f.title, () => (this.revision === revision ? convert() : []));
     };
     return {
       code: p.code,

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EnrollmentDocument, type Problem } from '../../core';
+import { ChunkedText } from '../../core/text/chunkedText';
 import { SCHOOLS, TODAY, file, row } from './helpers';
 
 /** 3,000 students; every 100th has a bad grade, every 250th repeats the first one's District ID. */
@@ -107,20 +108,22 @@ describe('checking every row in slices after a header edit', () => {
   });
 });
 
-describe('applyEdit with the text after the edit (the server passes its own copy)', () => {
-  it('takes the given text, and falls back to its own edit when that text does not fit the edit', () => {
+describe('applyEdit on a text shared with the caller (the server edits its copy, the model reads it)', () => {
+  it('reads the edit the caller made in the shared text, and ends as a fresh check of the new text', () => {
     const text = bigFile();
     const at = text.indexOf('alee7,');
     const after = `${text.slice(0, at)}alee6,${text.slice(at + 'alee7,'.length)}`;
-    const given = new EnrollmentDocument(text, OPTIONS);
-    given.applyEdit(at, at + 6, 'alee6,', after);
+    const shared = new ChunkedText(text);
+    const given = new EnrollmentDocument(shared, OPTIONS);
+    shared.replace(at, at + 6, 'alee6,');
+    given.applyEdit(at, at + 6, 'alee6,', { sourceEdited: true });
     assert.equal(given.getText(), after);
-    const wrong = new EnrollmentDocument(text, OPTIONS);
-    wrong.applyEdit(at, at + 6, 'alee6,', `${after}extra`);
-    assert.equal(wrong.getText(), after, 'a text of the wrong length is not taken');
+    const own = new EnrollmentDocument(text, OPTIONS);
+    own.applyEdit(at, at + 6, 'alee6,');
+    assert.equal(own.getText(), after, 'without sourceEdited the model edits its text itself');
     const fresh = new EnrollmentDocument(after, OPTIONS);
     assert.deepEqual(described(given.getProblems()), described(fresh.getProblems()));
-    assert.deepEqual(described(wrong.getProblems()), described(fresh.getProblems()));
+    assert.deepEqual(described(own.getProblems()), described(fresh.getProblems()));
     assert.equal(given.getProblems().filter((p) => p.code === 'duplicate.username').length, 1);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { EnrollmentDocument, type LintOptions, type Problem, RULE_BY_CODE, fixAllEdits, fixAllText, lineStarts } from '../../core';
+import { ChunkedText } from '../../core/text/chunkedText';
 import { HEADER, SCHOOLS, STAFF, STUDENT, TODAY, file, row } from './helpers';
 
 /**
@@ -211,12 +212,18 @@ function offsets(text: string, e: Edit): [number, number] {
 }
 
 /** Applies the edits one by one, as an editor sends them. */
+/**
+ * Applies the edits as the language server does: to a text it shares with the model, cut into
+ * pieces of a few characters (so that rows and cells straddle pieces), then to the model.
+ */
 function replay(sample: Sample, edits: readonly Edit[]): { doc: EnrollmentDocument; expected: string } {
-  const doc = new EnrollmentDocument(sample.text, sample.options);
+  const shared = new ChunkedText(sample.text, 4);
+  const doc = new EnrollmentDocument(shared, sample.options);
   let expected = sample.text;
   for (const e of edits) {
     const [start, end] = offsets(expected, e);
-    doc.applyEdit(start, end, e.insert);
+    shared.replace(start, end, e.insert);
+    doc.applyEdit(start, end, e.insert, { sourceEdited: true });
     expected = expected.slice(0, start) + e.insert + expected.slice(end);
   }
   return { doc, expected };
