@@ -200,6 +200,7 @@ async function main() {
     await assertTicked(panel, ['Upload', 'Map Fields']);
     await assertFits(panel, panel.getByRole('table', { name: 'School mapping' }).locator('vscode-button', { hasText: 'Use suggestion' }), 'the "Use suggestion" buttons');
     await assertFits(panel, panel.getByRole('table', { name: 'School mapping' }).locator('vscode-single-select'), 'the school dropdowns');
+    await assertGoToBesideValue(panel);
     await shot(page, 'school-mapping-suggestions');
     await panel.getByRole('button', { name: 'Use the 2 suggestions' }).click();
     await panel.getByText("Every value leads to one of Sandbox District's schools.").waitFor({ timeout: STEP_TIMEOUT });
@@ -291,6 +292,32 @@ async function assertFits(panel, elements, what) {
   }
   const overflowing = await panel.locator('.table-scroll').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
   assert.equal(overflowing, 0, `${what}: a table scrolls sideways`);
+}
+
+/**
+ * Each School Mapping row shows one "go to the first row" button, and it sits on the line of the
+ * value it is about: in the narrow card layout it used to be a lone, unlabelled icon on a line of
+ * its own under "Use suggestion".
+ */
+async function assertGoToBesideValue(panel) {
+  const rows = await panel.getByRole('table', { name: 'School mapping' }).locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const shown = (el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 ? r : null;
+      };
+      const value = shown(tr.querySelector('td[data-label="Value in the file"]'));
+      const buttons = [...tr.querySelectorAll('vscode-toolbar-button[icon="go-to-file"]')].map(shown).filter(Boolean);
+      return { text: tr.querySelector('.cell-text')?.textContent, value: value && { top: value.top, bottom: value.bottom, right: value.right }, buttons: buttons.map((b) => ({ top: b.top, bottom: b.bottom, left: b.left })) };
+    }),
+  );
+  assert.ok(rows.length > 0, 'School Mapping rows');
+  for (const row of rows) {
+    assert.equal(row.buttons.length, 1, `value ${row.text}: one go-to-row button in view: ${JSON.stringify(row)}`);
+    const [button] = row.buttons;
+    const middle = (button.top + button.bottom) / 2;
+    assert.ok(row.value && middle >= row.value.top - 2 && middle <= row.value.bottom + 2, `value ${row.text}: the go-to-row button is on the value's line, not a stray icon below: ${JSON.stringify(row)}`);
+  }
 }
 
 /** Next, from the keyboard: focus the button, press Enter; the new step's heading takes the focus. */

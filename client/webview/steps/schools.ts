@@ -51,8 +51,17 @@ function schoolRow(context: ViewContext, row: SchoolRow): TemplateResult {
   const selected = row.target.kind === 'auto' ? AUTO : row.target.kind === 'none' ? NONE : row.target.sisId;
   const shown = row.value === '' ? '(blank)' : row.value;
   const exact = row.choices.find((c) => c.sisId === row.value);
+  // Go to the first row with the value: its own column in the table; in the narrow card layout,
+  // where that cell would be a lone icon under "Use suggestion", beside the value it is about.
+  const goTo = (where: 'column' | 'card') => html`<vscode-toolbar-button
+    class=${`go-to-row in-${where}`}
+    icon="go-to-file"
+    label=${`Show the first row with ${shown} in the editor`}
+    title=${`Show the first row with ${shown} in the editor (line ${row.firstLine + 1})`}
+    @click=${() => context.send({ type: 'reveal', range: { start: { line: row.firstLine, character: 0 }, end: { line: row.firstLine, character: 0 } } })}
+  ></vscode-toolbar-button>`;
   return html`<tr class=${row.resolved.sisId === null ? 'caution-row' : ''}>
-    <td data-label="Value in the file"><span class="cell-text">${shown}</span></td>
+    <td data-label="Value in the file"><span class="cell-text">${shown}</span>${goTo('card')}</td>
     <td class="num" data-label="Rows">${row.rows}</td>
     <td data-label="School">
       <vscode-single-select
@@ -80,13 +89,6 @@ function schoolRow(context: ViewContext, row: SchoolRow): TemplateResult {
                 ? html`<vscode-button secondary @click=${() => context.send({ type: 'setSchool', value: row.value, target: { kind: 'school', sisId: row.suggestion?.sisId ?? '' } })}>Use suggestion</vscode-button>`
                 : nothing}`
           : nothing}`}</td>
-    <td class="icon-cell">
-      <vscode-toolbar-button
-        icon="go-to-file"
-        label=${`Show the first row with ${shown} in the editor`}
-        title=${`Show the first row with ${shown} in the editor (line ${row.firstLine + 1})`}
-        @click=${() => context.send({ type: 'reveal', range: { start: { line: row.firstLine, character: 0 }, end: { line: row.firstLine, character: 0 } } })}
-      ></vscode-toolbar-button>
-    </td>
+    <td class="icon-cell">${goTo('column')}</td>
   </tr>`;
 }
