@@ -2,7 +2,7 @@
  * The Classworks import service.
  * Contract: node dist/import-service.js --data <dir> --port <n> [--host 127.0.0.1] [--process-now]
  *   [--seed <district.json>] [--token <t> | --token-file <path>] (or env CLASSWORKS_IMPORT_TOKEN) prints "listening on http://<host>:<port>" when ready;
- *   SIGTERM stops it cleanly.
+ *   SIGTERM stops it cleanly; so does POST /api/v1/shutdown with --allow-shutdown.
  */
 // scrypt runs in libuv's thread pool: size it before anything uses the pool.
 import * as os from 'node:os';
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
+  void service.shutdownRequested.then(() => stop('POST /api/v1/shutdown'));
   process.on('SIGINT', () => stop('SIGINT'));
   const parent = options.parentPid;
   if (parent !== undefined) {

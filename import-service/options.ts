@@ -16,6 +16,8 @@ export interface ServiceOptions {
   signInUrl: string | undefined;
   /** Stop (cleanly) when this process ends: for a parent such as the VS Code extension. */
   parentPid: number | undefined;
+  /** POST /api/v1/shutdown stops the service (a district administrator's token): for a sandbox several editor windows share. */
+  allowShutdown: boolean;
   /** TEST ONLY: see ProcessorOptions.testRowDelayMs. */
   testRowDelayMs: number | undefined;
   /** TEST ONLY: see PlanControl.testRowDelayMs. */
@@ -42,6 +44,8 @@ export const USAGE = `Usage: node dist/import-service.js --data <dir> [options]
   --mail-from <address>   From address (env CLASSWORKS_MAIL_FROM)
   --sign-in-url <url>     sign-in link for staff login e-mails (env CLASSWORKS_SIGN_IN_URL)
   --parent-pid <pid>      stop cleanly when that process ends (e.g. the editor that started it)
+  --allow-shutdown        let a district administrator stop the service with POST /api/v1/shutdown
+                          (a local sandbox shared by several editor windows)
 
 When ready it prints one line to stdout: listening on http://<host>:<port>
 `;
@@ -50,7 +54,7 @@ export class UsageError extends Error {}
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ServiceOptions {
   const flags = new Map<string, string | true>();
-  const booleans = new Set(['--process-now', '--smtp-secure', '--help']);
+  const booleans = new Set(['--process-now', '--smtp-secure', '--allow-shutdown', '--help']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf('=');
@@ -66,7 +70,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
   }
   const known = new Set([
     '--data', '--port', '--host', '--process-now', '--window', '--seed', '--token', '--token-file', '--max-body-mb', '--smtp-host',
-    '--smtp-port', '--smtp-secure', '--smtp-user', '--mail-from', '--sign-in-url', '--parent-pid', '--help',
+    '--smtp-port', '--smtp-secure', '--smtp-user', '--mail-from', '--sign-in-url', '--parent-pid', '--allow-shutdown', '--help',
   ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`Unknown option ${name}.`);
   if (flags.has('--help')) throw new UsageError('');
@@ -132,6 +136,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): S
       : undefined,
     mailFrom: str('--mail-from') ?? env.CLASSWORKS_MAIL_FROM ?? 'Classworks Import Service <no-reply@classworks-sandbox.invalid>',
     signInUrl: str('--sign-in-url') ?? env.CLASSWORKS_SIGN_IN_URL,
+    allowShutdown: flags.has('--allow-shutdown'),
     parentPid: str('--parent-pid') === undefined ? undefined : int(str('--parent-pid'), '--parent-pid', 0, 1, 2 ** 31 - 1),
     testRowDelayMs: delay ? int(delay, 'CLASSWORKS_TEST_ROW_DELAY_MS', 0, 0, 60_000) : undefined,
     testPlanRowDelayMs: planDelay ? int(planDelay, 'CLASSWORKS_TEST_PLAN_ROW_DELAY_MS', 0, 0, 60_000) : undefined,

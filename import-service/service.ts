@@ -22,6 +22,8 @@ export const SERVICE_VERSION = '1.0.0';
 export interface RunningService {
   url: string;
   stop(): Promise<void>;
+  /** Resolves when POST /shutdown asked the service to stop (never without --allow-shutdown). */
+  shutdownRequested: Promise<void>;
 }
 
 function urlHost(host: string): string {
@@ -92,6 +94,8 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
     onSubmitted: () => processor.kick(),
     testPlanRowDelayMs: options.testPlanRowDelayMs,
   });
+  let requestShutdown: () => void = () => {};
+  const shutdownRequested = new Promise<void>((resolve) => (requestShutdown = resolve));
   const app = createApp({
     accounts,
     district,
@@ -102,6 +106,7 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
     maxBodyBytes: options.maxBodyBytes,
     version: SERVICE_VERSION,
     processing: options.processNow ? { mode: 'immediate', window: null } : { mode: 'off-peak', window: options.window.text },
+    shutdown: options.allowShutdown ? () => requestShutdown() : undefined,
   });
 
   let server: ServerType;
@@ -128,6 +133,7 @@ export async function startService(options: ServiceOptions, log: Logger): Promis
   let stopping: Promise<void> | undefined;
   return {
     url: baseUrl,
+    shutdownRequested,
     stop() {
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

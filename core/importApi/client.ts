@@ -15,6 +15,8 @@ import {
   type NewAccount,
   type NewAccountResponse,
   newAccountResponseSchema,
+  type ShutdownResponse,
+  shutdownResponseSchema,
 } from './district';
 import type { ImportRequestInput } from './importRequest';
 import {
@@ -110,6 +112,11 @@ export class ImportServiceClient {
 
   health(o?: CallOptions): Promise<Health> {
     return this.json('GET', '/health', healthSchema, o);
+  }
+
+  /** Stops the service: a local sandbox started with --allow-shutdown (403 otherwise). */
+  shutdown(o?: CallOptions): Promise<ShutdownResponse> {
+    return this.json('POST', '/shutdown', shutdownResponseSchema, o);
   }
 
   me(o?: CallOptions): Promise<Account> {

@@ -111,3 +111,9 @@ export const healthSchema = z
   .object({ status: z.literal('ok'), service: z.string(), version: z.string(), apiVersion: z.literal('v1') })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof healthSchema>;
+
+/** The answer to POST /shutdown: the service stops once it has sent it. */
+export const shutdownResponseSchema = z
+  .object({ stopping: z.literal(true), pid: z.number().int().meta({ description: "The service's process id: gone once it has stopped." }) })
+  .meta({ id: 'Shutdown' });
+export type ShutdownResponse = z.infer<typeof shutdownResponseSchema>;

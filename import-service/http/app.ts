@@ -37,6 +37,8 @@ export interface AppDeps {
   version: string;
   /** When submitted imports are processed: told with the district (GET /district). */
   processing?: Processing;
+  /** Stops the service (POST /shutdown); absent unless it was started with --allow-shutdown. */
+  shutdown?: () => void;
 }
 
 type Env = { Variables: { account: AccountRecord } };
@@ -418,6 +420,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<Env> {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': contentDisposition(file.fileName),
     });
+  });
+
+  app.openapi(routes.shutdownRoute, (c) => {
+    const account = requireRole(c, 'district-admin');
+    const shutdown = deps.shutdown;
+    if (!shutdown) {
+      throw new ApiError(
+        403,
+        'auth.forbidden',
+        'This service was not started with --allow-shutdown, so it cannot be stopped over HTTP: stop its process (SIGTERM, Ctrl+C).',
+      );
+    }
+    deps.log.info(`shutdown requested by ${account.username}`);
+    // After the answer has gone out: stopping closes the server.
+    setTimeout(shutdown, 50);
+    return c.json({ stopping: true as const, pid: process.pid }, 202);
   });
 
   app.doc31('/api/v1/openapi.json', {

@@ -19,6 +19,7 @@ import {
   newGroupSchema,
   previewResponseSchema,
   rowOutcomeSchema,
+  shutdownResponseSchema,
   verifyPasswordRequestSchema,
   verifyPasswordResponseSchema,
 } from '../../core/importApi';
@@ -250,5 +251,17 @@ export const importFileRoute = createRoute({
     400: error('Not an import number.'),
     ...authErrors,
     404: error('No such import.'),
+  },
+});
+
+export const shutdownRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/shutdown',
+  summary: 'Stops the service (a district administrator; only when it was started with --allow-shutdown, as the editor starts a local sandbox).',
+  tags: ['Service'],
+  security: secured,
+  responses: {
+    202: json(shutdownResponseSchema, 'Stopping, as on SIGTERM, once this answer is sent.'),
+    ...authErrors,
   },
 });

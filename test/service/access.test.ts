@@ -34,6 +34,7 @@ describe('import service: access', function () {
     ['POST', '/api/v1/imports/preview', request(csv([student('3002')]))],
     ['POST', '/api/v1/imports', request(csv([student('3003')]))],
     ['POST', '/api/v1/district/schools', { sisId: 'X1', name: 'X' }],
+    ['POST', '/api/v1/shutdown'],
   ];
 
   async function call(method: string, pathname: string, body: unknown, token: string | null, extra: Record<string, string> = {}) {

@@ -39,6 +39,7 @@ describe('import service: OpenAPI document', function () {
       '/api/v1/imports/{number}': ['get'],
       '/api/v1/imports/{number}/rows': ['get'],
       '/api/v1/imports/{number}/file': ['get'],
+      '/api/v1/shutdown': ['post'],
     };
     assert.deepEqual(Object.keys(paths()).sort(), Object.keys(expected).sort());
     for (const [path, methods] of Object.entries(expected)) assert.deepEqual(Object.keys(paths()[path]!).sort(), methods.sort(), path);
