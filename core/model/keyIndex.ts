@@ -16,25 +16,31 @@ export function keyHash(key: string): number {
  * becomes a list when a second row has it. Rows that share a hash share their key, except after
  * a hash collision, which `sharedGroups` sorts out by reading the rows' keys again (`keyOf`).
  */
-/** `length` empty slots. */
-function slots(length: number): (Row | Row[] | undefined)[] {
-  return new Array<Row | Row[] | undefined>(length).fill(undefined);
-}
-
 export class KeyIndex {
   /**
-   * An open-addressing table: `hashes[i]` is 0 for a free slot, -1 for one freed by a removal,
-   * else the hash + 1 of the rows in `held[i]` (one row, or a list when rows share the hash).
-   * Flat arrays of small integers and rows (on the JS heap, so V8 reclaims them with the rest),
-   * so a lookup among 200,000 keys touches one small integer, not a map entry.
+   * An open-addressing table of pairs in one Int32Array: `table[2 * i]` is 0 for a free slot,
+   * -1 for one freed by a removal, else the hash + 1 of the rows held; `table[2 * i + 1]` is then
+   * the entry in `held` that holds them (one row, or a list when rows share the hash). A lookup
+   * among 200,000 keys touches one cache line of the table (off the JS heap, so the garbage
+   * collector never scans it), and the entries are written one after another as rows come.
    */
-  private hashes: number[];
-  private held: (Row | Row[] | undefined)[];
+  private table: Int32Array;
+  private held: (Row | Row[] | undefined)[] = [];
+  /** Entries of `held` freed by removals, reused by later adds. */
+  private readonly freeEntries: number[] = [];
   /** Slots holding rows, and slots holding rows or freed. */
   private size = 0;
   private used = 0;
   /** Hashes held by more than one row. */
   private readonly crowded = new Set<number>();
+  /**
+   * Adds not yet in the table, in the order they came: a check of every row adds 200,000 rows,
+   * and putting them into the table one by one costs a cache miss each (the table is larger than
+   * the caches). `settle` puts them in at the next read or removal, sorted by their place in the
+   * table, so that it is walked from one end to the other.
+   */
+  private pendingHashes = new Int32Array(64);
+  private pendingRows: Row[] = [];
 
   /**
    * `keyOf`: a row's key, read again from its values (only for rows that share a hash).
@@ -46,31 +52,110 @@ export class KeyIndex {
   ) {
     let length = 16;
     while (length < expected * 2) length *= 2;
-    this.hashes = new Array<number>(length).fill(0);
-    this.held = slots(length);
+    this.table = new Int32Array(length * 2);
   }
 
   add(hash: number, row: Row): void {
-    const at = this.slotOf(hash, true);
-    const held = this.held[at];
-    if (held === undefined) {
-      if (this.hashes[at] === 0) this.used++;
-      this.hashes[at] = hash + 1;
-      this.held[at] = row;
-      this.size++;
-      if (this.used * 2 > this.hashes.length) this.resize();
-    } else if (Array.isArray(held)) {
-      held.push(row);
-    } else {
-      this.held[at] = [held, row];
-      this.crowded.add(hash);
+    const n = this.pendingRows.length;
+    if (n === this.pendingHashes.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.pendingHashes);
+      this.pendingHashes = grown;
     }
+    this.pendingHashes[n] = hash;
+    this.pendingRows.push(row);
+  }
+
+  /** Puts the pending adds into the table, in the order of their first slots (rows of one hash keep their order). */
+  private settle(): void {
+    const n = this.pendingRows.length;
+    if (n === 0) return;
+    const hashes = this.pendingHashes;
+    const rows = this.pendingRows;
+    this.pendingRows = [];
+    this.pendingHashes = new Int32Array(64);
+    if (n < 64) {
+      for (let p = 0; p < n; p++) {
+        const entry = this.freeEntries.length > 0 ? (this.freeEntries.pop() as number) : this.held.length;
+        if (entry === this.held.length) this.held.push(rows[p] as Row);
+        else this.held[entry] = rows[p] as Row;
+        this.insert(hashes[p] as number, entry);
+      }
+      return;
+    }
+    // The rows go to the end of `held` in the order they came (entry base + p); the table is
+    // grown first, so that no resize happens among the inserts below.
+    const base = this.held.length;
+    if (base === 0) this.held = rows;
+    else for (let p = 0; p < n; p++) this.held.push(rows[p] as Row);
+    while ((this.used + n) * 2 > this.table.length >> 1) this.resize(true);
+    const slots = this.table.length >> 1;
+    let bits = 0;
+    while (1 << bits < slots) bits++;
+    const bucketBits = Math.min(bits, 12);
+    const shift = bits - bucketBits;
+    // A counting sort of the adds by the block of the table where their probe starts.
+    const starts = new Int32Array((1 << bucketBits) + 1);
+    for (let p = 0; p < n; p++) {
+      const b = ((Math.imul(hashes[p] as number, 0x9e3779b1) & (slots - 1)) >>> shift) + 1;
+      starts[b] = (starts[b] as number) + 1;
+    }
+    for (let b = 1; b < starts.length; b++) (starts[b] as number) += starts[b - 1] as number;
+    const sortedHashes = new Int32Array(n);
+    const sortedAdds = new Int32Array(n);
+    for (let p = 0; p < n; p++) {
+      const hash = hashes[p] as number;
+      const b = (Math.imul(hash, 0x9e3779b1) & (slots - 1)) >>> shift;
+      const to = starts[b] as number;
+      starts[b] = to + 1;
+      sortedHashes[to] = hash;
+      sortedAdds[to] = p;
+    }
+    // Hashes that become shared, by the add that made them so, so that `crowded` keeps the order of one-by-one adds.
+    let madeCrowded: number[] | undefined;
+    for (let k = 0; k < n; k++) {
+      const p = sortedAdds[k] as number;
+      if (this.insert(sortedHashes[k] as number, base + p, false)) (madeCrowded ??= []).push(p);
+    }
+    if (madeCrowded) for (const p of madeCrowded.sort((x, y) => x - y)) this.crowded.add(hashes[p] as number);
+  }
+
+  /**
+   * Puts the row of entry `entry` of `held` into the table under `hash` (a hash already held
+   * takes the row into its own entry and frees this one); true when that makes the hash shared
+   * (then added to `crowded` unless `mark` is false).
+   */
+  private insert(hash: number, entry: number, mark = true): boolean {
+    const at = this.slotOf(hash, true);
+    const table = this.table;
+    if (table[at] !== hash + 1) {
+      if (table[at] === 0) this.used++;
+      table[at] = hash + 1;
+      table[at + 1] = entry;
+      this.size++;
+      if (this.used * 2 > table.length >> 1) this.resize(false);
+      return false;
+    }
+    const row = this.held[entry] as Row;
+    this.held[entry] = undefined;
+    this.freeEntries.push(entry);
+    const heldEntry = table[at + 1] as number;
+    const held = this.held[heldEntry] as Row | Row[];
+    if (Array.isArray(held)) {
+      held.push(row);
+      return false;
+    }
+    this.held[heldEntry] = [held, row];
+    if (mark) this.crowded.add(hash);
+    return true;
   }
 
   remove(hash: number, row: Row): void {
+    this.settle();
     const at = this.slotOf(hash, false);
     if (at < 0) return;
-    const held = this.held[at] as Row | Row[];
+    const entry = this.table[at + 1] as number;
+    const held = this.held[entry] as Row | Row[];
     if (!Array.isArray(held)) {
       if (held === row) this.free(at);
       return;
@@ -78,7 +163,7 @@ export class KeyIndex {
     const i = held.indexOf(row);
     if (i >= 0) held.splice(i, 1);
     if (held.length === 1) {
-      this.held[at] = held[0] as Row;
+      this.held[entry] = held[0] as Row;
       this.crowded.delete(hash);
     } else if (held.length === 0) {
       this.free(at);
@@ -88,18 +173,20 @@ export class KeyIndex {
 
   /** The rows holding a key (of `hash`), in document order. */
   rows(key: string, hash = keyHash(key)): Row[] {
+    this.settle();
     const at = this.slotOf(hash, false);
     if (at < 0) return [];
-    const held = this.held[at] as Row | Row[];
+    const held = this.held[this.table[at + 1] as number] as Row | Row[];
     const rows = Array.isArray(held) ? held.filter((row) => this.keyOf(row) === key) : this.keyOf(held) === key ? [held] : [];
     return rows.sort((a, b) => a.start - b.start);
   }
 
   /** Every group of two or more rows with the same key, each in document order. */
   sharedGroups(): Row[][] {
+    this.settle();
     const groups: Row[][] = [];
     for (const hash of this.crowded) {
-      const held = this.held[this.slotOf(hash, false)] as Row[];
+      const held = this.held[this.table[this.slotOf(hash, false) + 1] as number] as Row[];
       const byKey = new Map<string, Row[]>();
       for (const row of held) {
         const key = this.keyOf(row);
@@ -114,44 +201,48 @@ export class KeyIndex {
   }
 
   /**
-   * The slot of `hash`: where it is, else (with `forAdd`) the first freed or free slot on its
-   * probe path, else -1. Linear probing from a multiplicative spread of the hash.
+   * The slot of `hash` (the index of its pair's first number in `table`): where it is, else
+   * (with `forAdd`) the first freed or free slot on its probe path, else -1. Linear probing
+   * from a multiplicative spread of the hash.
    */
   private slotOf(hash: number, forAdd: boolean): number {
-    const hashes = this.hashes;
-    const mask = hashes.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     const wanted = hash + 1;
-    let at = Math.imul(hash, 0x9e3779b1) & mask;
+    let i = Math.imul(hash, 0x9e3779b1) & mask;
     let freed = -1;
     for (;;) {
-      const h = hashes[at] as number;
+      const at = i << 1;
+      const h = table[at] as number;
       if (h === wanted) return at;
       if (h === 0) return forAdd ? (freed >= 0 ? freed : at) : -1;
       if (h === -1 && freed < 0) freed = at;
-      at = (at + 1) & mask;
+      i = (i + 1) & mask;
     }
   }
 
   private free(at: number): void {
-    this.hashes[at] = -1;
-    this.held[at] = undefined;
+    const entry = this.table[at + 1] as number;
+    this.table[at] = -1;
+    this.table[at + 1] = 0;
+    this.held[entry] = undefined;
+    this.freeEntries.push(entry);
     this.size--;
   }
 
-  /** Doubles the table (or rebuilds it at its size when mostly freed slots fill it). */
-  private resize(): void {
-    const oldHashes = this.hashes;
-    const oldHeld = this.held;
-    const length = this.size * 4 > oldHashes.length ? oldHashes.length * 2 : oldHashes.length;
-    this.hashes = new Array<number>(length).fill(0);
-    this.held = slots(length);
+  /** Doubles the table (or rebuilds it at its size when mostly freed slots fill it, unless `grow`). */
+  private resize(grow: boolean): void {
+    const old = this.table;
+    const slots = old.length >> 1;
+    const length = grow || this.size * 4 > slots ? slots * 2 : slots;
+    this.table = new Int32Array(length * 2);
     this.used = this.size;
-    for (let i = 0; i < oldHashes.length; i++) {
-      const h = oldHashes[i] as number;
+    for (let at = 0; at < old.length; at += 2) {
+      const h = old[at] as number;
       if (h <= 0) continue;
-      const at = this.slotOf(h - 1, true);
-      this.hashes[at] = h;
-      this.held[at] = oldHeld[i];
+      const to = this.slotOf(h - 1, true);
+      this.table[to] = h;
+      this.table[to + 1] = old[at + 1] as number;
     }
   }
 }

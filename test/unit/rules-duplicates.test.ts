@@ -137,3 +137,57 @@ describe('KeyIndex', () => {
     assert.ok(groups.length > 10, `${groups.length} shared keys`);
   });
 });
+
+describe('KeyIndex, many adds at once (put into the table together at the next read)', () => {
+  /** What one-by-one adds give: the groups in the order their hash got its second row, keys in first-seen order. */
+  function expectedGroups(adds: [number, Row][], keyOf: (row: Row) => string): string[][] {
+    const seen = new Map<number, Row[]>();
+    const order: number[] = [];
+    for (const [hash, row] of adds) {
+      const rows = seen.get(hash) ?? [];
+      rows.push(row);
+      seen.set(hash, rows);
+      if (rows.length === 2) order.push(hash);
+    }
+    const groups: string[][] = [];
+    for (const hash of order) {
+      const byKey = new Map<string, Row[]>();
+      for (const row of seen.get(hash) as Row[]) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
+      for (const g of byKey.values()) if (g.length > 1) groups.push(g.sort((a, b) => a.start - b.start).map((r) => `${keyOf(r)}@${r.start}`));
+    }
+    return groups;
+  }
+
+  it('5,000 adds with shared and colliding keys give the same rows and groups, in the same order, as adds read one by one', () => {
+    let seed = 11;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const pool = ['724109', '801206', 'user449599', 'user612382'];
+    const rows: Row[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const key = i % 7 === 0 ? (pool[next(pool.length)] as string) : i % 5 === 0 ? `k${next(300)}` : `u${i}`;
+      rows.push({ start: 5000 - i, value: () => key } as unknown as Row);
+    }
+    const keyOf = (row: Row) => row.value(0) as string;
+    const adds = rows.map((row) => [keyHash(keyOf(row)), row] as [number, Row]);
+    for (const expected of [0, 10_000]) {
+      const index = new KeyIndex(keyOf, expected);
+      for (const [hash, row] of adds) index.add(hash, row);
+      const groups = index.sharedGroups().map((g) => g.map((r) => `${keyOf(r)}@${r.start}`));
+      assert.deepEqual(groups, expectedGroups(adds, keyOf));
+      assert.ok(groups.length > 100, `${groups.length} groups`);
+      assert.deepEqual(index.rows('724109'), rows.filter((r) => keyOf(r) === '724109').sort((a, b) => a.start - b.start));
+      assert.deepEqual(index.rows('u1'), [rows[1]]);
+      assert.deepEqual(index.rows('nobody'), []);
+      // Removals after the bulk adds, then a second bulk of adds (among rows already held).
+      for (const row of rows.slice(0, 2500)) index.remove(keyHash(keyOf(row)), row);
+      assert.deepEqual(index.rows('u1'), []);
+      for (const row of rows.slice(0, 2500)) index.add(keyHash(keyOf(row)), row);
+      const again = adds.slice(2500).concat(adds.slice(0, 2500));
+      assert.deepEqual(
+        index.sharedGroups().map((g) => g.map((r) => `${keyOf(r)}@${r.start}`)).sort(),
+        expectedGroups(again, keyOf).sort(),
+      );
+      assert.deepEqual(index.rows('u1'), [rows[1]]);
+    }
+  });
+});
