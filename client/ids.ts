@@ -23,6 +23,7 @@ export const COMMANDS = {
   showImportHistory: 'classworks.showImportHistory',
   connectDistrict: 'classworks.connectDistrict',
   startSandbox: 'classworks.startSandbox',
+  stopSandbox: 'classworks.stopSandbox',
   disconnectDistrict: 'classworks.disconnectDistrict',
   /** Also the quick fixes of file.not-utf8 (the server names them: core/protocol/lspProtocol.ts). */
   reopenWithEncoding: 'classworks.reopenWithEncoding',

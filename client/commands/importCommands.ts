@@ -7,6 +7,8 @@ import type { ImportPanels } from '../panel/importPanels';
 
 /** `classworks.connectDistrict` may be given the URL and token (automation, tests): no prompts then. */
 const connectArgsSchema = z.object({ url: z.string().min(1), token: z.string().min(1) });
+/** `classworks.stopSandbox` may be given `{ confirmed: true }` (automation, tests): no confirmation then. */
+const stopSandboxArgsSchema = z.object({ confirmed: z.literal(true) });
 
 /** The import commands: panel, submit, history, and the district connection. */
 export function registerImportCommands(panels: ImportPanels, district: DistrictConnection): vscode.Disposable[] {
@@ -30,6 +32,7 @@ export function registerImportCommands(panels: ImportPanels, district: DistrictC
         return false;
       }
     }),
+    vscode.commands.registerCommand(COMMANDS.stopSandbox, (arg?: unknown) => stopSandbox(district, stopSandboxArgsSchema.safeParse(arg).success)),
     vscode.commands.registerCommand(COMMANDS.disconnectDistrict, async () => {
       const was = district.state;
       await district.disconnect();
@@ -39,6 +42,47 @@ export function registerImportCommands(panels: ImportPanels, district: DistrictC
       );
     }),
   ];
+}
+
+/**
+ * "Stop Local Sandbox District": the sandbox this window started, or the one another window
+ * started (this window joined it, or finds it running). Asked first, since every window that
+ * uses it loses its district. Returns whether a sandbox was stopped.
+ */
+async function stopSandbox(district: DistrictConnection, confirmed: boolean): Promise<boolean> {
+  const url = await district.runningSandboxUrl();
+  if (!url) {
+    void vscode.window.showInformationMessage('Classworks: no local sandbox district is running.');
+    return false;
+  }
+  if (!confirmed) {
+    const answer = await vscode.window.showWarningMessage(
+      `Stop the local sandbox district at ${url}?`,
+      {
+        modal: true,
+        detail:
+          'Every VS Code window that uses it, not only this one, loses its district until one of them starts it again. Its data (schools, users, imports) is kept for the next start.',
+      },
+      'Stop Sandbox',
+    );
+    if (answer !== 'Stop Sandbox') return false;
+  }
+  let stopped: string | undefined;
+  try {
+    stopped = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Classworks: stopping the local sandbox district…' },
+      () => district.stopLocalSandbox(),
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Classworks: could not stop the local sandbox district: ${(error as Error).message}`);
+    return false;
+  }
+  if (!stopped) {
+    void vscode.window.showInformationMessage('Classworks: no local sandbox district is running.');
+    return false;
+  }
+  vscode.window.setStatusBarMessage(`$(check) Classworks: the local sandbox district at ${stopped} is stopped (its data is kept).`, 5000);
+  return true;
 }
 
 /** The CSV a command acts on: the URI it was given, else the active editor's. */

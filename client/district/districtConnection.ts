@@ -8,7 +8,7 @@ import type { Account, District, DistrictSeed } from '../../core/importApi/distr
 import sampleDistrict from '../../samples/district/.classworks.json';
 import { CONTEXT_KEYS, SECRET_KEYS, SETTINGS } from '../ids';
 import type { ConnectionState } from '../panel/shared/protocol';
-import { joinRunningSandbox, SandboxProcess } from './sandboxProcess';
+import { joinRunningSandbox, SandboxProcess, stopRunningSandbox } from './sandboxProcess';
 
 /** The custom groups a new sandbox district has, so that "add the students to a group" can be tried. */
 export const SANDBOX_GROUPS = ['Reading Intervention', 'After-School Tutoring'];
@@ -120,9 +120,7 @@ export class DistrictConnection implements vscode.Disposable {
   async startSandbox(near?: vscode.Uri): Promise<void> {
     if (this.active?.kind === 'sandbox' && this.sandbox?.running) return;
     const generation = await this.reset({ status: 'connecting', kind: 'sandbox', url: null, account: null, message: 'Starting the local sandbox district…' });
-    const root = path.join(this.context.globalStorageUri.fsPath, 'sandbox');
-    const dataDir = path.join(root, 'data');
-    const instanceFile = path.join(root, 'instance.json');
+    const { root, dataDir, instanceFile } = this.sandboxPaths();
     try {
       fs.mkdirSync(dataDir, { recursive: true });
       let token = await this.sandboxToken();
@@ -188,6 +186,39 @@ export class DistrictConnection implements vscode.Disposable {
     this.output.info(was ? `Disconnected from ${was.url}` : 'Disconnected');
   }
 
+  /** Where the local sandbox district runs (started by this window or another one), or undefined. */
+  async runningSandboxUrl(): Promise<string | undefined> {
+    if (this.sandbox?.running) return this.active?.kind === 'sandbox' ? this.active.url : this.sandbox.url;
+    const { dataDir, instanceFile } = this.sandboxPaths();
+    const token = (await this.context.secrets.get(SECRET_KEYS.sandboxToken)) ?? '';
+    return (await joinRunningSandbox(instanceFile, dataDir, token))?.url;
+  }
+
+  /**
+   * "Stop Local Sandbox District": stops the sandbox whichever window started it — this one
+   * (its child process), or another one that this window joined or could join (POST /shutdown
+   * with the sandbox's administrator token). Other windows that use it lose their district.
+   * Returns where it ran, or undefined when no sandbox was running.
+   */
+  async stopLocalSandbox(): Promise<string | undefined> {
+    const own = this.sandbox?.running ? (this.active?.kind === 'sandbox' ? this.active.url : this.sandbox.url) : undefined;
+    const usedHere = this.active?.kind === 'sandbox' || this.current.kind === 'sandbox';
+    let stopped: string | undefined;
+    if (own) {
+      await this.reset({ status: 'disconnected', kind: null, url: null, account: null, message: null });
+      stopped = own;
+    } else {
+      const { dataDir, instanceFile } = this.sandboxPaths();
+      const token = (await this.context.secrets.get(SECRET_KEYS.sandboxToken)) ?? '';
+      stopped = await stopRunningSandbox(instanceFile, dataDir, token);
+      if (usedHere) await this.reset({ status: 'disconnected', kind: null, url: null, account: null, message: null });
+    }
+    // Not started again by itself on the next start of the extension.
+    if (usedHere || stopped) await this.context.globalState.update(LAST_KIND_KEY, undefined);
+    if (stopped) this.output.info(`Stopped the sandbox district at ${stopped}${own ? '' : ' (another window had started it)'}`);
+    return stopped;
+  }
+
   /** Reads the district (schools, groups) again. */
   async refreshDistrict(signal?: AbortSignal): Promise<District | null> {
     const active = this.active;
@@ -245,6 +276,11 @@ export class DistrictConnection implements vscode.Disposable {
     this.current = state;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.districtConnected, state.status === 'connected');
     this.changed.fire();
+  }
+
+  private sandboxPaths(): { root: string; dataDir: string; instanceFile: string } {
+    const root = path.join(this.context.globalStorageUri.fsPath, 'sandbox');
+    return { root, dataDir: path.join(root, 'data'), instanceFile: path.join(root, 'instance.json') };
   }
 
   private async sandboxToken(): Promise<string> {

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ImportServiceClient } from '../../core/importApi/client';
+import { ImportServiceClient, ImportServiceError } from '../../core/importApi/client';
 
 export interface SandboxStartOptions {
   /** Absolute path of dist/import-service.js. */
@@ -33,7 +33,8 @@ export interface SandboxLaunch {
 }
 
 /**
- * How the sandbox is spawned. The token travels in the child's environment
+ * How the sandbox is spawned. With --allow-shutdown: another window that uses it can stop it
+ * (POST /shutdown with the administrator's token; see stopRunningSandbox). The token travels in the child's environment
  * (CLASSWORKS_IMPORT_TOKEN), never on its command line: any local user can read another
  * process's arguments (ps, /proc/<pid>/cmdline), while its environment is readable only by
  * its owner.
@@ -42,7 +43,7 @@ export function sandboxLaunch(
   options: Pick<SandboxStartOptions, 'bundle' | 'dataDir' | 'token' | 'seedFile' | 'processNow' | 'execPath'>,
   parentEnv: NodeJS.ProcessEnv = process.env,
 ): SandboxLaunch {
-  const args = [options.bundle, '--data', options.dataDir, '--port', '0', '--host', '127.0.0.1'];
+  const args = [options.bundle, '--data', options.dataDir, '--port', '0', '--host', '127.0.0.1', '--allow-shutdown'];
   if (options.seedFile) args.push('--seed', options.seedFile);
   if (options.processNow) args.push('--process-now');
   return {
@@ -199,4 +200,42 @@ export async function joinRunningSandbox(
     }
   }
   return undefined;
+}
+
+/**
+ * Stops the sandbox that another window runs on this data directory (found as
+ * joinRunningSandbox finds it: alive, and answering one of our tokens, so it is our import
+ * service and not a process that reused the pid) with POST /shutdown, and waits until its
+ * process has ended. Returns its URL, or undefined when none is running. Throws a sentence
+ * when it refuses (a sandbox started without --allow-shutdown) or does not stop in time.
+ */
+export async function stopRunningSandbox(instanceFile: string, dataDir: string, token: string, timeoutMs = 15_000): Promise<string | undefined> {
+  const running = await joinRunningSandbox(instanceFile, dataDir, token);
+  if (!running) return undefined;
+  let pid: number;
+  try {
+    ({ pid } = await new ImportServiceClient({ baseUrl: running.url, token: running.token }).shutdown({ signal: AbortSignal.timeout(5000) }));
+  } catch (error) {
+    if (error instanceof ImportServiceError && error.status === 403) {
+      throw new Error(
+        `the sandbox district at ${running.url} was started by an earlier version of the extension and cannot be stopped from this window: stop it in the window that started it, or close that window.`,
+      );
+    }
+    throw error;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`the sandbox district at ${running.url} was asked to stop but its process ${pid} is still running.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return running.url;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -11,7 +11,7 @@ describe('sandbox district launch', function () {
     const launch = sandboxLaunch({ ...base, seedFile: '/storage/sandbox/seed.json' }, { PATH: '/usr/bin' });
     assert.equal(launch.command, '/usr/bin/node');
     assert.deepEqual(launch.args, [
-      '/ext/dist/import-service.js', '--data', '/storage/sandbox/data', '--port', '0', '--host', '127.0.0.1',
+      '/ext/dist/import-service.js', '--data', '/storage/sandbox/data', '--port', '0', '--host', '127.0.0.1', '--allow-shutdown',
       '--seed', '/storage/sandbox/seed.json', '--process-now',
     ]);
     assert.ok(!launch.args.some((a) => a.includes(token)), 'no argument holds the token');
@@ -22,6 +22,6 @@ describe('sandbox district launch', function () {
   it('overrides a CLASSWORKS_IMPORT_TOKEN inherited from VS Code, and leaves out what is not asked for', function () {
     const launch = sandboxLaunch({ ...base, processNow: false }, { CLASSWORKS_IMPORT_TOKEN: 'someone-elses-token-000000' });
     assert.equal(launch.env.CLASSWORKS_IMPORT_TOKEN, token);
-    assert.deepEqual(launch.args, ['/ext/dist/import-service.js', '--data', '/storage/sandbox/data', '--port', '0', '--host', '127.0.0.1']);
+    assert.deepEqual(launch.args, ['/ext/dist/import-service.js', '--data', '/storage/sandbox/data', '--port', '0', '--host', '127.0.0.1', '--allow-shutdown']);
   });
 });

@@ -304,6 +304,31 @@ describe('Import panel', function () {
     assert.equal(isAlive(pid), false, 'the sandbox process has stopped');
   });
 
+  it('"Stop Local Sandbox District" asks first (other windows may use it), then stops it; with none running it says so', async () => {
+    await openInEditor(workspaceUri('students.csv'));
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.startSandbox), true);
+    const url = api.district.state().url;
+    const pid = api.district.sandboxPid();
+    assert.ok(pid && isAlive(pid), 'the sandbox process runs');
+    let asked: unknown;
+    try {
+      asked = await vscode.commands.executeCommand(COMMANDS.stopSandbox);
+    } catch (error) {
+      // An extension test's host refuses to show a modal dialog and says what it would have shown.
+      asked = error;
+    }
+    if (asked instanceof Error) assert.match(asked.message, new RegExp(`Stop the local sandbox district at ${url?.replace(/\./g, '\\.')}\\?`));
+    else assert.equal(asked, false, 'the confirmation is dismissed: nothing stopped');
+    assert.ok(isAlive(pid), 'not stopped without the confirmation');
+    assert.equal(api.district.state().status, 'connected');
+
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.stopSandbox, { confirmed: true }), true);
+    assert.equal(api.district.state().status, 'disconnected');
+    assert.equal(api.district.sandboxPid(), undefined);
+    assert.equal(isAlive(pid), false, 'the sandbox process has stopped');
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.stopSandbox, { confirmed: true }), false, 'none running: nothing to stop');
+  });
+
   // ---- helpers ----
 
   async function waitForPanel(accept: (state: PanelState) => boolean, what: string): Promise<PanelState> {
