@@ -92,6 +92,8 @@ export class EnrollmentDocument {
   private lineEndings = { crlf: 0, lf: 0, cr: 0 };
   private fileProblems: OffsetProblem[] | undefined;
   private readonly failures = new Map<string, RuleFailure>();
+  /** Row problems as last shown, by the row's problem (see rowProblem). */
+  private readonly shownProblems = new WeakMap<OffsetProblem, { line: number; severity: Severity; problem: Problem }>();
   /** The delimiter sniffed from the first records; while it is not a comma, only file.delimiter is reported. */
   private sniff: DelimiterSniff = { delimiter: ',', end: 0 };
   /** Unnamed columns and empty cells past the header, kept row by row (file.trailing-empty, column.unnamed). */
@@ -284,12 +286,12 @@ export class EnrollmentDocument {
    */
   getReport(limit = Number.POSITIVE_INFINITY): ProblemReport {
     this.continueChecking(Number.POSITIVE_INFINITY);
-    const items: { p: OffsetProblem; base: number; severity: Severity }[] = [];
+    const items: { p: OffsetProblem; base: number; severity: Severity; row: Row | undefined }[] = [];
     const counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
-    const add = (p: OffsetProblem, base: number) => {
+    const add = (p: OffsetProblem, base: number, row?: Row) => {
       const severity = this.severityOf(p);
       if (!severity) return;
-      items.push({ p, base, severity });
+      items.push({ p, base, severity, row });
       if (severity === 'error') counts.errors++;
       else if (severity === 'warning') counts.warnings++;
       else counts.infos++;
@@ -297,7 +299,7 @@ export class EnrollmentDocument {
     // Blank rows at the end are one file.trailing-empty problem, not one row.blank each.
     const trailing = this.severities['file.trailing-empty'] === 'off' ? undefined : new Set(this.trailingBlankRows());
     for (const [row, problems] of this.rowProblems) {
-      for (const p of problems) if (!(trailing?.has(row) && p.code === 'row.blank')) add(p, row.start);
+      for (const p of problems) if (!(trailing?.has(row) && p.code === 'row.blank')) add(p, row.start, row);
     }
     for (const rule of INDEX_RULES) {
       const column = this.mapping.columnOf[rule.field];
@@ -338,7 +340,7 @@ export class EnrollmentDocument {
     }
     shown.sort(byPosition);
     return {
-      problems: shown.map(({ p, base, severity }) => this.toProblem(shift(p, base), severity)),
+      problems: shown.map(({ p, base, severity, row }) => (row ? this.rowProblem(p, row, severity) : this.toProblem(shift(p, base), severity))),
       counts,
       total: items.length,
       omitted: [...omitted.values()],
@@ -629,6 +631,7 @@ export class EnrollmentDocument {
     const headerIndex = this.headerIndex();
     const headerRow = headerIndex >= 0 ? this.rows[headerIndex] : undefined;
     const source = this.source;
+    const rows = this.rows;
     const ctx: FileContext = {
       get text() {
         return source.getText();
@@ -636,7 +639,10 @@ export class EnrollmentDocument {
       rows: this.rows,
       mapping: this.mapping,
       headerRow,
-      dataRows: headerIndex >= 0 ? this.rows.slice(headerIndex + 1) : this.rows,
+      // Read by few rules, and then seldom: not copied on every edit.
+      get dataRows() {
+        return headerIndex >= 0 ? rows.slice(headerIndex + 1) : rows;
+      },
       config: this.config,
       fileName: this.options.fileName,
       lineEndings: this.options.diskLineEndings ?? this.lineEndings,
@@ -687,6 +693,21 @@ export class EnrollmentDocument {
     if (setting === 'off') return undefined;
     if (setting) return setting;
     return p.severity ?? RULE_BY_CODE.get(p.code)?.defaultSeverity ?? 'error';
+  }
+
+  /**
+   * A problem a row rule found, as shown: made once and kept while the row stays on the same
+   * line (its positions are counted from the row's line, whatever the row's offset: an edit
+   * in an earlier row moves it without changing them), so that a keystroke converts only the
+   * problems of the rows it changed. Problems with fixes worked out when read are made anew.
+   */
+  private rowProblem(p: OffsetProblem, row: Row, severity: Severity): Problem {
+    const cached = this.shownProblems.get(p);
+    if (cached && cached.line === row.line && cached.severity === severity) return cached.problem;
+    const problem = this.toProblem(shift(p, row.start), severity);
+    const lazy = (p.fix !== undefined && isLazyFix(p.fix)) || (p.suggestions ?? []).some(isLazyFix);
+    if (!lazy) this.shownProblems.set(p, { line: row.line, severity, problem });
+    return problem;
   }
 
   private toProblem(p: OffsetProblem, severity: Severity): Problem {

@@ -34,6 +34,12 @@ export class KeyIndex {
   /** Hashes held by more than one row. */
   private readonly crowded = new Set<number>();
   /**
+   * The last answer of `sharedGroups`, until a row joins or leaves a shared hash: a keystroke
+   * elsewhere (most of them) leaves the groups as they were, and reading every shared row's key
+   * again on each one would cost a millisecond or more in a large file.
+   */
+  private groups: Row[][] | undefined;
+  /**
    * Adds not yet in the table, in the order they came: a check of every row adds 200,000 rows,
    * and putting them into the table one by one costs a cache miss each (the table is larger than
    * the caches). `settle` puts them in at the next read or removal, sorted by their place in the
@@ -141,6 +147,7 @@ export class KeyIndex {
     this.freeEntries.push(entry);
     const heldEntry = table[at + 1] as number;
     const held = this.held[heldEntry] as Row | Row[];
+    this.groups = undefined;
     if (Array.isArray(held)) {
       held.push(row);
       return false;
@@ -162,6 +169,7 @@ export class KeyIndex {
     }
     const i = held.indexOf(row);
     if (i >= 0) held.splice(i, 1);
+    this.groups = undefined;
     if (held.length === 1) {
       this.held[entry] = held[0] as Row;
       this.crowded.delete(hash);
@@ -181,9 +189,10 @@ export class KeyIndex {
     return rows.sort((a, b) => a.start - b.start);
   }
 
-  /** Every group of two or more rows with the same key, each in document order. */
-  sharedGroups(): Row[][] {
+  /** Every group of two or more rows with the same key, each in document order (do not change them: they are kept for the next call). */
+  sharedGroups(): readonly (readonly Row[])[] {
     this.settle();
+    if (this.groups) return this.groups;
     const groups: Row[][] = [];
     for (const hash of this.crowded) {
       const held = this.held[this.table[this.slotOf(hash, false) + 1] as number] as Row[];
@@ -197,6 +206,7 @@ export class KeyIndex {
       }
       for (const group of byKey.values()) if (group.length > 1) groups.push(group.sort((a, b) => a.start - b.start));
     }
+    this.groups = groups;
     return groups;
   }
 

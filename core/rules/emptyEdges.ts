@@ -130,7 +130,6 @@ export const columnUnnamed: FileRule = {
     const header = ctx.headerRow;
     if (!header || !ctx.mapping.hasHeader) return;
     const keep = firstTrailingEmptyColumn(ctx);
-    const { dataRows } = ctx;
     for (const c of ctx.mapping.unnamed) {
       if (c >= keep) continue;
       const cell = header.cell(c);
@@ -147,7 +146,7 @@ export const columnUnnamed: FileRule = {
           field: null,
           fix: lazyFix(`Remove the empty column ${c + 1}`, () => {
             const edits: OffsetEdit[] = [];
-            for (const row of [header, ...dataRows]) {
+            for (const row of [header, ...ctx.dataRows]) {
               if (row.blank || row.broken) continue;
               const edit = removeColumn(row, c);
               if (edit) edits.push(edit);

@@ -117,7 +117,11 @@ describe('KeyIndex', () => {
     let seed = 7;
     const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
     const held = new Set<Row>();
+    // The shared groups are kept between calls: read them as edits come, so a stale answer shows.
+    const sharedKeys = () => index.sharedGroups().map((g) => keyOf(g[0] as Row)).sort();
+    const expectedShared = () => [...expected].filter(([, rows]) => rows.size > 1).map(([key]) => key).sort();
     for (let step = 0; step < 20_000; step++) {
+      if (step % 97 === 0) assert.deepEqual(sharedKeys(), expectedShared(), `shared keys at step ${step}`);
       const row = rowsById[next(rowsById.length)] as Row;
       const key = keyOf(row);
       if (held.has(row)) {
@@ -132,8 +136,8 @@ describe('KeyIndex', () => {
       }
     }
     for (const [key, rows] of expected) assert.deepEqual(index.rows(key), [...rows].sort((a, b) => a.start - b.start), key);
-    const groups = index.sharedGroups().map((g) => keyOf(g[0] as Row)).sort();
-    assert.deepEqual(groups, [...expected].filter(([, rows]) => rows.size > 1).map(([key]) => key).sort());
+    const groups = sharedKeys();
+    assert.deepEqual(groups, expectedShared());
     assert.ok(groups.length > 10, `${groups.length} shared keys`);
   });
 });
