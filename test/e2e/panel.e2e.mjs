@@ -111,12 +111,17 @@ async function main() {
     await waitForCount(panel, 'errors', '1');
     await panel.getByRole('button', { name: /Remove punctuation: Last Name "Jaime Jr\." → "Jaime Jr"/ }).click();
     await waitForCount(panel, 'errors', '0');
-    await panel.getByRole('button', { name: 'Save staff.csv' }).click();
-    await panel.getByRole('button', { name: 'Save staff.csv' }).waitFor({ state: 'detached' });
     const accept = panel.locator('vscode-checkbox', { hasText: 'Accept the 1 warning' });
     await accept.focus();
     await accept.press(' ');
     await panel.locator('vscode-checkbox[checked]', { hasText: 'Accept the 1 warning' }).waitFor();
+    // Only the unsaved fixes stand in the way now: the step says so, with a Save button beside Next.
+    const footer = panel.locator('.step-footer');
+    await footer.getByText('Save staff.csv to go on: the import reads the file as saved on disk').waitFor();
+    assert.ok(await footer.locator('vscode-button', { hasText: 'Next' }).evaluate((b) => b.hasAttribute('disabled')), 'Next waits for the save');
+    await footer.getByRole('button', { name: 'Save staff.csv' }).click();
+    await footer.getByRole('button', { name: 'Save staff.csv' }).waitFor({ state: 'detached' });
+    await footer.locator('#next-blocked').waitFor({ state: 'detached' });
     await shot(page, 'validate');
 
     // Additional Actions: e-mail the staff, preview.
