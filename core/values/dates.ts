@@ -13,33 +13,86 @@ export type DateReading =
 /** Plausible ages in whole years, by user type (unknown: type not known). */
 export const AGE_RANGE = { 0: [2, 22], 1: [16, 100], unknown: [2, 100] } as const;
 
-const US = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
-const SHORT_YEAR = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2})$/;
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** Days of each month in a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
+  if (Number.isInteger(year) && Number.isInteger(month) && year >= 0 && year <= 9999 && month >= 1 && month <= 12) {
+    if (month !== 2) return MONTH_DAYS[month - 1] as number;
+    // As Date.UTC reads a year: 0–99 is 1900–1999.
+    const y = year < 100 ? year + 1900 : year;
+    return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Three runs of ASCII digits, of at most 4 each, separated by "/" or "-" (either, mixed), and
+ * nothing else: `3/14/2012`, `2012-03-14`, `15-07-14`. Read by `readParts` into these (the
+ * numbers and their digit counts), so that reading a date makes no match arrays or substrings.
+ */
+let partA = 0;
+let digitsA = 0;
+let partB = 0;
+let digitsB = 0;
+let partC = 0;
+let digitsC = 0;
+
+function readParts(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let start = 0;
+  let v = 0;
+  let c = 0;
+  for (; i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57; i++) v = v * 10 + c - 48;
+  digitsA = i - start;
+  if (digitsA === 0 || digitsA > 4 || i >= n || (c !== 47 && c !== 45)) return false;
+  partA = v;
+  start = ++i;
+  v = 0;
+  for (; i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57; i++) v = v * 10 + c - 48;
+  digitsB = i - start;
+  if (digitsB === 0 || digitsB > 4 || i >= n || (c !== 47 && c !== 45)) return false;
+  partB = v;
+  start = ++i;
+  v = 0;
+  for (; i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57; i++) v = v * 10 + c - 48;
+  digitsC = i - start;
+  if (digitsC === 0 || digitsC > 4 || i < n) return false;
+  partC = v;
+  return true;
+}
+
+/** `value.trim()`, without the call when the value starts and ends with a digit (as dates do). */
+function trimmed(value: string): string {
+  const n = value.length;
+  if (n > 0) {
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(n - 1);
+    if (first >= 48 && first <= 57 && last >= 48 && last <= 57) return value;
+  }
+  return value.trim();
 }
 
 /** Reads a birthdate written M/D/YYYY (or with dashes) or YYYY-MM-DD. */
 export function readDate(value: string): DateReading {
-  const text = value.trim();
   let year: number;
   let month: number;
   let day: number;
-  const us = US.exec(text);
-  const iso = us ? null : ISO.exec(text);
-  if (us) {
-    month = Number(us[1]);
-    day = Number(us[2]);
-    year = Number(us[3]);
-  } else if (iso) {
-    year = Number(iso[1]);
-    month = Number(iso[2]);
-    day = Number(iso[3]);
-  } else if (SHORT_YEAR.test(text)) {
+  if (!readParts(trimmed(value))) return { kind: 'unreadable' };
+  if (digitsA <= 2 && digitsB <= 2 && digitsC === 4) {
+    // M/D/YYYY
+    month = partA;
+    day = partB;
+    year = partC;
+  } else if (digitsA === 4 && digitsB <= 2 && digitsC <= 2) {
+    // YYYY-MM-DD
+    year = partA;
+    month = partB;
+    day = partC;
+  } else if (digitsA <= 2 && digitsB <= 2 && digitsC === 2) {
     return { kind: 'two-digit-year' };
   } else {
     return { kind: 'unreadable' };
@@ -53,21 +106,39 @@ export function readDate(value: string): DateReading {
   return { kind: 'date', date: { year, month, day } };
 }
 
+/** Today's year, month and day (local time) for the `today` last asked about. */
+let todayAsked: Date | undefined;
+let todayTime = Number.NaN;
+let todayYear = 0;
+let todayMonth = 0;
+let todayDay = 0;
+
+function readToday(today: Date): void {
+  const time = today.getTime();
+  if (today === todayAsked && (time === todayTime || (Number.isNaN(time) && Number.isNaN(todayTime)))) return;
+  todayAsked = today;
+  todayTime = time;
+  todayYear = today.getFullYear();
+  todayMonth = today.getMonth() + 1;
+  todayDay = today.getDate();
+}
+
 /** Whole years from `birth` to `today`. */
 export function ageOn(birth: CalendarDate, today: Date): number {
-  const y = today.getFullYear();
-  const m = today.getMonth() + 1;
-  const d = today.getDate();
+  readToday(today);
+  const y = todayYear;
+  const m = todayMonth;
+  const d = todayDay;
   let age = y - birth.year;
   if (m < birth.month || (m === birth.month && d < birth.day)) age--;
   return age;
 }
 
 export function isAfter(date: CalendarDate, today: Date): boolean {
-  const t = { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() };
+  readToday(today);
   return (
-    date.year > t.year ||
-    (date.year === t.year && (date.month > t.month || (date.month === t.month && date.day > t.day)))
+    date.year > todayYear ||
+    (date.year === todayYear && (date.month > todayMonth || (date.month === todayMonth && date.day > todayDay)))
   );
 }
 
@@ -103,12 +174,10 @@ export interface NumericDate {
   yearDigits: 2 | 4;
 }
 
-const NUMERIC_DATE = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/;
-
+/** Reads `M/D/YYYY`-like dates: 1 or 2 digits, 1 or 2 digits, then 4 or 2 digits, separated by "/" or "-". */
 export function readNumericDate(value: string): NumericDate | undefined {
-  const m = NUMERIC_DATE.exec(value.trim());
-  if (!m) return undefined;
-  return { first: Number(m[1]), second: Number(m[2]), year: Number(m[3]), yearDigits: (m[3] as string).length === 2 ? 2 : 4 };
+  if (!readParts(trimmed(value)) || digitsA > 2 || digitsB > 2 || (digitsC !== 4 && digitsC !== 2)) return undefined;
+  return { first: partA, second: partB, year: partC, yearDigits: digitsC === 2 ? 2 : 4 };
 }
 
 export { MONTHS };
