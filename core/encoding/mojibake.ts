@@ -1,5 +1,6 @@
 import { LEGACY_ENCODINGS, type LegacyEncoding, decodeByte, encodeSingleByte } from './singleByte';
 import { utf8SequenceLength } from './utf8';
+import { hasNonAscii } from '../values/ascii';
 
 /**
  * Mojibake: UTF-8 text that was decoded as Windows-1252 (or Mac Roman) and saved again, so each
@@ -43,7 +44,6 @@ function plausible(cp: number): boolean {
   );
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
@@ -52,7 +52,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * text decoded wrongly twice (`JosÃƒÂ©`) is read back twice.
  */
 export function repairMojibake(value: string): MojibakeRepair | undefined {
-  if (!NON_ASCII.test(value)) return undefined;
+  if (!hasNonAscii(value)) return undefined;
   for (const encoding of LEGACY_ENCODINGS) {
     let current = value;
     const runs: MojibakeRepair['runs'] = [];

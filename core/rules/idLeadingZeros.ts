@@ -2,13 +2,14 @@ import { replaceCellValue } from './cellEdits';
 import { ID_FIELDS, ID_WHY } from './idFields';
 import { lazyProblem } from './lazyProblem';
 import type { ColumnRule } from './ruleTypes';
+import { isAsciiDigits } from '../values/ascii';
 
 /**
  * The shape of an all-digit ID: "d6" for six digits, "z6" for six digits starting with 0
  * (proof the SIS pads its IDs with zeros). Other values have no shape.
  */
 function idShape(value: string): string | undefined {
-  if (value === '' || !/^\d+$/.test(value)) return undefined;
+  if (!isAsciiDigits(value)) return undefined;
   return (value.charCodeAt(0) === 48 ? 'z' : 'd') + value.length;
 }
 

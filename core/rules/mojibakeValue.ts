@@ -6,8 +6,7 @@ import { fieldsByColumn } from '../mapping/fieldOfColumn';
 import type { OffsetProblem } from '../problems';
 import { replaceCellValue } from './cellEdits';
 import type { RowRule } from './ruleTypes';
-
-const NON_ASCII = /[^\x00-\x7f]/;
+import { hasNonAscii } from '../values/ascii';
 
 /** What a column is called in messages: its field, else its position. */
 export function columnLabel(field: FieldName | undefined, column: number): string {
@@ -53,7 +52,7 @@ export const valueMojibake: RowRule = {
       // Passwords are never shown or rewritten by a message.
       if (field === 'Password' || ctx.mapping.passwordLike.includes(i)) continue;
       const value = field ? ctx.value(field) : row.value(i);
-      if (value === undefined || !NON_ASCII.test(value)) continue;
+      if (value === undefined || !hasNonAscii(value)) continue;
       const cell = row.cell(i);
       if (!cell) continue;
       const problem = mojibakeProblem(cell, columnLabel(field, i), field ?? null);

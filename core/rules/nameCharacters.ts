@@ -7,6 +7,7 @@ import { describeCharacter, replaceCellValue } from './cellEdits';
 import { joinLines } from './lineBreakValue';
 import { lostCharacters } from './lostCharacter';
 import type { RowContext, RowRule } from './ruleTypes';
+import { isPlainName } from '../values/ascii';
 
 const NAME_FIELDS: FieldName[] = ['First Name', 'Last Name'];
 const ALLOWED = /^[A-Za-z ]$/;
@@ -51,11 +52,9 @@ function nameFixes(cell: Cell, field: FieldName): OffsetFix[] {
   return fixes;
 }
 
-const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
-
 function checkName(ctx: RowContext, field: FieldName): void {
   const value = ctx.value(field);
-  if (value === undefined || value === '' || PLAIN_NAME.test(value)) return;
+  if (value === undefined || value === '' || isPlainName(value)) return;
   const found = ctx.cell(field);
   if (!found || found.value === '') return;
   // Mojibake (value.mojibake) is reported, with its fix, by its own rule; this one speaks once
@@ -63,7 +62,7 @@ function checkName(ctx: RowContext, field: FieldName): void {
   // writes it, the lines joined by a space (the edits still cover the whole cell).
   if (repairMojibake(found.value)) return;
   const cell = hasLineBreak(found.value) ? { ...found, value: joinLines(found.value) } : found;
-  if (cell.value === '' || (cell !== found && PLAIN_NAME.test(cell.value))) return;
+  if (cell.value === '' || (cell !== found && isPlainName(cell.value))) return;
   // A "?" standing for a lost letter is value.lost-character's: it is no punctuation to remove.
   const lost = lostCharacters(cell.value);
   const bad: string[] = [];

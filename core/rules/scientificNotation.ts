@@ -2,6 +2,7 @@ import type { FieldName } from '../fields';
 import { isScientificNotation } from '../values/spreadsheetDamage';
 import { ID_FIELDS, ID_WHY } from './idFields';
 import type { RowRule } from './ruleTypes';
+import { hasLetterE } from '../values/ascii';
 
 /** Columns whose values are codes a spreadsheet may read as numbers. */
 export const NUMBER_DAMAGE_FIELDS: readonly FieldName[] = [...ID_FIELDS, 'School SIS ID', 'Username'];
@@ -14,7 +15,7 @@ export const valueScientificNotation: RowRule = {
   check(ctx) {
     for (const field of NUMBER_DAMAGE_FIELDS) {
       const value = ctx.value(field);
-      if (value === undefined || value.length < 3 || !/[eE]/.test(value) || !isScientificNotation(value)) continue;
+      if (value === undefined || value.length < 3 || !hasLetterE(value) || !isScientificNotation(value)) continue;
       const cell = ctx.cell(field);
       if (!cell) continue;
       ctx.report({

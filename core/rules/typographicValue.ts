@@ -6,6 +6,7 @@ import { describeCharacter, replaceCellValue } from './cellEdits';
 import { startsLikeFormula } from './formulaInjection';
 import { joinLines } from './lineBreakValue';
 import type { RowContext, RowRule } from './ruleTypes';
+import { hasEdgeBlank, hasNonAscii } from '../values/ascii';
 
 /**
  * Fields whose values are typed or matched exactly: a curly quote or an invisible character in
@@ -13,11 +14,6 @@ import type { RowContext, RowRule } from './ruleTypes';
  * name.invalid-character; passwords are never shown.)
  */
 const FIELDS: readonly FieldName[] = ['Username', 'Email Address', 'District ID', 'School SIS ID', 'State User ID', 'Alternate User ID'];
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Plain spaces and tabs at either end of a value (other spaces are look-alikes, above). */
-const EDGE_BLANKS = /^[ \t]+|[ \t]+$/;
 
 /** "2 leading spaces", "a trailing tab": what is at one end of a value. */
 function describeEdge(blanks: string, where: 'leading' | 'trailing'): string {
@@ -42,7 +38,7 @@ function whyExact(field: FieldName): string {
  * (value.formula) and values with line breaks (value.line-break) are left to those rules.
  */
 function reportEdgeBlanks(ctx: RowContext, field: FieldName, value: string): void {
-  if (field === 'Email Address' || !EDGE_BLANKS.test(value) || hasLineBreak(value) || startsLikeFormula(value)) return;
+  if (field === 'Email Address' || !hasEdgeBlank(value) || hasLineBreak(value) || startsLikeFormula(value)) return;
   if (field === 'School SIS ID' && ctx.schools !== undefined && ctx.schools.length > 0) return;
   const trimmed = value.replace(/^[ \t]+|[ \t]+$/g, '');
   if (trimmed === '') return;
@@ -76,7 +72,7 @@ function asciiValue(field: FieldName, value: string, found: Lookalike[]): string
  * e-mail rule leaves such a value to this one.
  */
 export function emailFixedByLookalikes(raw: string): boolean {
-  if (!NON_ASCII.test(raw)) return false;
+  if (!hasNonAscii(raw)) return false;
   const value = hasLineBreak(raw) ? joinLines(raw) : raw;
   const found = findLookalikes(value);
   return found.length > 0 && asciiValue('Email Address', value, found) !== undefined;
@@ -91,7 +87,7 @@ export const valueTypographicCharacter: RowRule = {
     for (const field of FIELDS) {
       const raw = ctx.value(field);
       if (raw === undefined || raw === '') continue;
-      if (!NON_ASCII.test(raw)) {
+      if (!hasNonAscii(raw)) {
         reportEdgeBlanks(ctx, field, raw);
         continue;
       }
