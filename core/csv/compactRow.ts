@@ -1,4 +1,7 @@
 import { type Cell, type LineTerminator, NO_LINE_STARTS, type Row, type RowProblemSeed } from './csvTypes';
+import type { RowStore } from './rowStore';
+
+const NO_SPANS: readonly number[] = [];
 
 /** The document text rows read their values from (a ChunkedText, which edits change in place, or a string). */
 export interface TextSource {
@@ -15,69 +18,75 @@ export const enum CellKind {
 }
 
 /**
- * A row that keeps only its cell boundaries (two small integers per cell) and reads values from
- * the document text when asked: a 200,000-row file holds no per-cell objects or strings.
+ * A row that keeps only where its cell boundaries are (in the document's RowStore) and reads
+ * values from the document text when asked: a 200,000-row file holds no per-cell objects or
+ * strings, and no per-row cell table either.
  */
 export class CompactRow implements Row {
-  // Declared here so that every row has them in the object itself (set later, by the model).
-  indexKeys: (number | undefined)[] | undefined = undefined;
-  columnShapes: (string | undefined)[] | undefined = undefined;
+  /** The row's slot in the model's per-row tables (its keys and shapes), or -1 (set by the model). */
+  slot = -1;
+  /** Where the row's boundaries start in `store.spans`, or -1 when they are kept in `wide`. */
+  private readonly at: number;
+  /** The boundaries, when one of them does not fit in 16 bits (a row longer than 16,000 characters). */
+  private readonly wide: readonly number[] | undefined;
+  readonly cellCount: number;
 
+  /**
+   * `spans`: per cell, its start (shifted left 2, with its CellKind) and end, relative to the row
+   * start; the first `spanCount` numbers are read (the array may be a reused buffer).
+   */
   constructor(
-    private readonly source: TextSource,
+    private readonly store: RowStore,
     readonly id: number,
     public start: number,
     public line: number,
     readonly length: number,
     readonly terminator: LineTerminator,
     readonly innerLineStarts: readonly number[],
-    /** Per cell: (start << 2 | kind), end — relative to the row start. */
     spans: readonly number[],
+    spanCount: number,
     readonly broken?: RowProblemSeed,
   ) {
-    this.spans = packSpans(spans);
+    this.cellCount = spanCount >> 1;
+    let fits = true;
+    for (let k = 0; k < spanCount; k++) {
+      const n = spans[k] as number;
+      if (n > 0xffff || n < 0) {
+        fits = false;
+        break;
+      }
+    }
+    this.at = fits ? store.add(spans, spanCount) : -1;
+    this.wide = fits ? undefined : spans.slice(0, spanCount);
   }
 
-  /**
-   * Per cell, its start (shifted left 2, with its CellKind) and end, relative to the row start:
-   * as a string of UTF-16 code units when every number fits in 16 bits (a fraction of an array's
-   * memory, for every row of a large file), else as the array.
-   */
-  private readonly spans: string | readonly number[];
-
-  private span(i: number): number | undefined {
-    const spans = this.spans;
-    if (typeof spans === 'string') return i < spans.length ? spans.charCodeAt(i) : undefined;
-    return spans[i];
+  private span(i: number): number {
+    return this.at >= 0 ? (this.store.spans[this.at + i] as number) : (this.wide as readonly number[])[i] as number;
   }
 
   get blank(): boolean {
     return this.length === 0 && !this.broken;
   }
 
-  get cellCount(): number {
-    return this.spans.length >> 1;
-  }
-
   value(index: number): string | undefined {
+    if (index < 0 || index >= this.cellCount) return undefined;
     const packed = this.span(index * 2);
-    if (packed === undefined) return undefined;
     const kind = packed & 3;
     const base = this.start;
     const start = base + (packed >> 2);
-    const end = base + (this.span(index * 2 + 1) as number);
-    const source = this.source;
+    const end = base + this.span(index * 2 + 1);
+    const source = this.store.source;
     if (kind === CellKind.Plain) return source.slice(start, end);
     if (kind === CellKind.Quoted) return unescapeQuotes(source.slice(start + 1, end - 1));
     return relaxedValue(source.slice(start, end));
   }
 
   cell(index: number): Cell | undefined {
+    if (index < 0 || index >= this.cellCount) return undefined;
     const packed = this.span(index * 2);
-    if (packed === undefined) return undefined;
     const kind = packed & 3;
     const start = packed >> 2;
-    const end = this.span(index * 2 + 1) as number;
+    const end = this.span(index * 2 + 1);
     const quoted = kind === CellKind.Quoted;
     return {
       value: this.value(index) as string,
@@ -94,12 +103,6 @@ export class CompactRow implements Row {
     for (let i = 0; i < this.cellCount; i++) cells.push(this.cell(i) as Cell);
     return cells;
   }
-}
-
-function packSpans(spans: readonly number[]): string | readonly number[] {
-  if (spans.length > 1024) return spans; // a row of hundreds of cells is no user: leave it be
-  for (const n of spans) if (n > 0xffff || n < 0) return spans;
-  return String.fromCharCode(...spans);
 }
 
 export function unescapeQuotes(inner: string): string {
@@ -119,7 +122,7 @@ function relaxedValue(raw: string): string {
 }
 
 export function makeBrokenRow(
-  source: TextSource,
+  store: RowStore,
   id: number,
   start: number,
   line: number,
@@ -128,5 +131,5 @@ export function makeBrokenRow(
   innerLineStarts: readonly number[],
   broken: RowProblemSeed,
 ): CompactRow {
-  return new CompactRow(source, id, start, line, content.length, terminator, innerLineStarts.length ? innerLineStarts : NO_LINE_STARTS, [], broken);
+  return new CompactRow(store, id, start, line, content.length, terminator, innerLineStarts.length ? innerLineStarts : NO_LINE_STARTS, NO_SPANS, 0, broken);
 }

@@ -45,10 +45,8 @@ export interface Row {
   value(index: number): string | undefined;
   /** Every cell; built on each access, so loops should use cell(i). */
   readonly cells: readonly Cell[];
-  /** The hashes of the row's keys in the document's cross-row indexes (kept by EnrollmentDocument). */
-  indexKeys?: (number | undefined)[];
-  /** The shape of the row's value in each column a column rule keeps (kept by EnrollmentDocument). */
-  columnShapes?: (string | undefined)[];
+  /** The row's slot in EnrollmentDocument's per-row tables (its keys in the cross-row indexes, its shapes), or -1. */
+  slot: number;
 }
 
 export function rowTextLength(row: Row): number {

@@ -1,9 +1,13 @@
-import { CellKind, CompactRow, makeBrokenRow, type TextSource } from './compactRow';
+import { CellKind, CompactRow, makeBrokenRow } from './compactRow';
+import { RowStore } from './rowStore';
 import { type LineTerminator, NO_LINE_STARTS, type Row } from './csvTypes';
 
 export type IdSource = () => number;
 
 const QUOTE = 34;
+
+/** Cell boundaries of the row being read, reused from row to row (the row copies what it keeps). */
+const spans: number[] = [];
 const CR = 13;
 const LF = 10;
 
@@ -13,8 +17,8 @@ const LF = 10;
  * relax_column_count and CRLF/LF/CR record delimiters (csv-parse is the parser of record: a
  * differential test holds this scanner to it, record for record), in one pass without copying.
  * `delimiter` separates cells: a comma, or one other character (`;`, a tab) for files whose
- * delimiter was sniffed to be another. `text` may be a part of the document (`source`) that
- * starts at offset `base` of it: rows get their offsets in the document.
+ * delimiter was sniffed to be another. `text` may be a part of the document (`store.source`)
+ * that starts at offset `base` of it: rows get their offsets in the document.
  */
 export function parseRows(
   text: string,
@@ -22,7 +26,7 @@ export function parseRows(
   to: number,
   firstLine: number,
   nextId: IdSource,
-  source: TextSource = text,
+  store: RowStore = new RowStore(text),
   delimiter = ',',
   base = 0,
 ): Row[] {
@@ -32,7 +36,7 @@ export function parseRows(
   let line = firstLine;
   while (pos < to) {
     const rowStart = pos;
-    const spans: number[] = [];
+    let spanCount = 0;
     let inner: number[] | undefined;
     let terminator: LineTerminator = '';
     for (;;) {
@@ -56,7 +60,7 @@ export function parseRows(
           // The quote is never closed: csv-parse reads the rest of the text as one cell and fails.
           const content = text.slice(rowStart, to);
           rows.push(
-            makeBrokenRow(source, nextId(), base + rowStart, line, content, '', lineStartsIn(text, rowStart, rowStart, to), {
+            makeBrokenRow(store, nextId(), base + rowStart, line, content, '', lineStartsIn(text, rowStart, rowStart, to), {
               code: 'csv.unclosed-quote',
               message: 'unclosed quote',
               at: cellStart - rowStart,
@@ -77,7 +81,8 @@ export function parseRows(
       } else {
         pos = plainEnd(text, pos, to, DELIM);
       }
-      spans.push(((cellStart - rowStart) << 2) | kind, pos - rowStart);
+      spans[spanCount++] = ((cellStart - rowStart) << 2) | kind;
+      spans[spanCount++] = pos - rowStart;
       if (pos >= to) break;
       const c = text.charCodeAt(pos);
       if (c === DELIM) {
@@ -93,7 +98,7 @@ export function parseRows(
     }
     const length = pos - rowStart;
     rows.push(
-      new CompactRow(source, nextId(), base + rowStart, line, length, terminator, inner ?? NO_LINE_STARTS, spans),
+      new CompactRow(store, nextId(), base + rowStart, line, length, terminator, inner ?? NO_LINE_STARTS, spans, spanCount),
     );
     line += (inner ? inner.length : 0) + (terminator ? 1 : 0);
     pos += terminator.length;

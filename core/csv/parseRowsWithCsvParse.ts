@@ -5,6 +5,7 @@ import type { IdSource } from './parseRows';
 
 /** A row holding its cells as objects: what the csv-parse reading produces. */
 class EagerRow implements Row {
+  slot = -1;
   constructor(
     readonly id: number,
     public start: number,

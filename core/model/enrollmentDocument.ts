@@ -9,11 +9,13 @@ import type { Fix, OffsetEdit, OffsetFix, OffsetProblem, Problem, Severity } fro
 import { COLUMN_RULES, FILE_RULES, INDEX_RULES, ROW_RULES, RULE_BY_CODE } from '../rules/ruleCatalog';
 import { rowCellCount } from '../rules/rowShape';
 import type { ColumnContext, ColumnRule, FileContext, IndexRule } from '../rules/ruleTypes';
+import { RowStore } from '../csv/rowStore';
 import { ChunkedText } from '../text/chunkedText';
 import { interpretUserType } from '../values/userTypes';
 import { EdgeTracker, alignedDespiteWidth } from './edgeTracker';
 import { KeyIndex, keyHash } from './keyIndex';
 import { RowChecker } from './rowChecker';
+import { NO_KEY, NO_SHAPE, RowTables } from './rowTables';
 import { ShapeIndex } from './shapeIndex';
 import type { LintOptions } from './lintOptions';
 import { positionAt, rowIndexAt } from './positions';
@@ -87,6 +89,10 @@ export class EnrollmentDocument {
   private readonly indexes = new Map<IndexRule, KeyIndex>();
   /** Per column slot (a column rule and one of its fields): rows by the shape of their value. */
   private shapeIndexes: ShapeIndex[] = [];
+  /** Each indexed row's keys and shapes, by Row.slot (forgetRow removes the row by them). */
+  private tables = new RowTables(INDEX_RULES.length, COLUMN_SLOTS.length);
+  /** The rows' cell boundaries; a new one when every row is read anew. */
+  private store!: RowStore;
   /** Checks rows; rebuilt when the mapping or options change. */
   private checker!: RowChecker;
   private lineEndings = { crlf: 0, lf: 0, cr: 0 };
@@ -181,7 +187,7 @@ export class EnrollmentDocument {
     const regionEndNew = last.start + rowTextLength(last) + delta;
     const atEnd = hi === rows.length - 1;
     const region = source.slice(regionStart, regionEndNew);
-    const fresh = parseRows(region, 0, region.length, first.line, this.nextId, source, this.sniff.delimiter, regionStart);
+    const fresh = parseRows(region, 0, region.length, first.line, this.nextId, this.store, this.sniff.delimiter, regionStart);
     const tail = fresh[fresh.length - 1];
     if (!atEnd && (!tail || tail.terminator === '' || tail.broken?.code === 'csv.unclosed-quote')) {
       return this.reparseAll();
@@ -391,7 +397,8 @@ export class EnrollmentDocument {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.rowProblems.clear();
     this.sniff = this.sniffDelimiter();
-    this.rows = parseRows(text, bom, text.length, 0, this.nextId, this.source, this.sniff.delimiter);
+    this.store = new RowStore(this.source);
+    this.rows = parseRows(text, bom, text.length, 0, this.nextId, this.store, this.sniff.delimiter);
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
     this.mapping = this.computeMapping();
@@ -411,6 +418,9 @@ export class EnrollmentDocument {
     }
     for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex((row) => this.indexKeyOf(rule, row), this.rows.length));
     this.shapeIndexes = COLUMN_SLOTS.map(() => new ShapeIndex());
+    // The indexes start empty: so do the rows' slots.
+    for (const r of this.rows) r.slot = -1;
+    this.tables = new RowTables(INDEX_RULES.length, COLUMN_SLOTS.length, this.rows.length);
     this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;
     this.pendingCheck = { next: 0 };
@@ -441,14 +451,20 @@ export class EnrollmentDocument {
     this.rowProblems.delete(row);
     this.countEnding(row, -1);
     this.edges.remove(row);
-    this.unshapeRow(row);
-    const keys = row.indexKeys;
-    if (!keys) return;
-    row.indexKeys = undefined;
-    INDEX_RULES.forEach((rule, k) => {
-      const key = keys[k];
-      if (key !== undefined) this.indexes.get(rule)?.remove(key, row);
-    });
+    const slot = row.slot;
+    if (slot < 0) return;
+    row.slot = -1;
+    this.tables.free(slot);
+    const keys = this.tables.keys;
+    for (let k = 0; k < INDEX_RULES.length; k++) {
+      const hash = keys[slot * INDEX_RULES.length + k] as number;
+      if (hash !== NO_KEY) this.indexes.get(INDEX_RULES[k] as IndexRule)?.remove(hash, row);
+    }
+    const shapes = this.tables.shapes;
+    for (let k = 0; k < COLUMN_SLOTS.length; k++) {
+      const shape = shapes[slot * COLUMN_SLOTS.length + k] as number;
+      if (shape !== NO_SHAPE) this.shapeIndexes[k]?.remove(this.tables.shapeName(shape), row);
+    }
   }
 
   private checkRow(row: Row, index: number): void {
@@ -489,10 +505,7 @@ export class EnrollmentDocument {
       }
       problems = checker.problems;
       this.edges.add(row, this.mapping);
-      if (!shifted) {
-        this.indexRow(row);
-        this.shapeRow(row);
-      }
+      if (!shifted) this.indexRow(row);
     }
     if (problems.length > 0) this.rowProblems.set(row, problems.map(detachProblem));
     else this.rowProblems.delete(row);
@@ -519,10 +532,17 @@ export class EnrollmentDocument {
     };
   }
 
-  /** Adds a row to the indexes (by the hash of each key); called right after the checker checked it (its values are read). */
+  /**
+   * Adds a row to the indexes (by the hash of each key) and files it under the shape of its
+   * values in the columns the column rules keep; called right after the checker checked it (its
+   * values are read). The keys and shapes go into the row's slot of the per-row tables, which
+   * forgetRow removes it by.
+   */
   private indexRow(row: Row): void {
-    const hashes: (number | undefined)[] = new Array(INDEX_RULES.length);
+    const slot = (row.slot = this.tables.take());
+    const keys = this.tables.keys;
     for (let k = 0; k < INDEX_RULES.length; k++) {
+      keys[slot * INDEX_RULES.length + k] = NO_KEY;
       const rule = INDEX_RULES[k] as IndexRule;
       const value = this.checker.value(rule.field);
       let key: string | undefined;
@@ -533,10 +553,24 @@ export class EnrollmentDocument {
       }
       if (key === undefined) continue;
       const hash = keyHash(key);
-      hashes[k] = hash;
+      keys[slot * INDEX_RULES.length + k] = hash;
       this.indexes.get(rule)?.add(hash, row);
     }
-    row.indexKeys = hashes; // kept for every row: forgetRow removes it by these
+    const shapes = this.tables.shapes;
+    for (let k = 0; k < COLUMN_SLOTS.length; k++) {
+      const { rule, field } = COLUMN_SLOTS[k] as ColumnSlot;
+      shapes[slot * COLUMN_SLOTS.length + k] = NO_SHAPE;
+      const value = this.checker.value(field);
+      let shape: string | undefined;
+      try {
+        shape = value === undefined ? undefined : rule.shape(value);
+      } catch (error) {
+        this.ruleFailed(rule.code, row, error);
+      }
+      if (shape === undefined) continue;
+      shapes[slot * COLUMN_SLOTS.length + k] = this.tables.shapeId(shape);
+      this.shapeIndexes[k]?.add(shape, row);
+    }
   }
 
   /** A row's key for an index rule, read again (KeyIndex asks for rows whose keys' hashes collide or match). */
@@ -548,33 +582,6 @@ export class EnrollmentDocument {
     } catch {
       return undefined; // reported when the row was indexed
     }
-  }
-
-  /** Files a row under the shape of its values in the columns the column rules keep; like indexRow. */
-  private shapeRow(row: Row): void {
-    let shapes: (string | undefined)[] | undefined;
-    COLUMN_SLOTS.forEach(({ rule, field }, k) => {
-      const value = this.checker.value(field);
-      let shape: string | undefined;
-      try {
-        shape = value === undefined ? undefined : rule.shape(value);
-      } catch (error) {
-        this.ruleFailed(rule.code, row, error);
-      }
-      if (shape === undefined) return;
-      (shapes ??= new Array<string | undefined>(COLUMN_SLOTS.length))[k] = shape;
-      this.shapeIndexes[k]?.add(shape, row);
-    });
-    row.columnShapes = shapes;
-  }
-
-  private unshapeRow(row: Row): void {
-    const shapes = row.columnShapes;
-    if (!shapes) return;
-    row.columnShapes = undefined;
-    shapes.forEach((shape, k) => {
-      if (shape !== undefined) this.shapeIndexes[k]?.remove(shape, row);
-    });
   }
 
   /**

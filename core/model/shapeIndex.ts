@@ -16,7 +16,7 @@ interface ShapeRows {
  * column's facts (its usual ID width, whether a row proves it day-first) and visit only the
  * rows of the shapes they report on.
  *
- * The document keeps each row's shapes (`Row.columnShapes`) and uses the index as a set: a row
+ * The document keeps each row's shapes (in its slot of RowTables) and uses the index as a set: a row
  * is added under one shape, and removed only from the shape it was added under, before it is
  * added again (a row is never added twice, nor removed when it is not held: unlike a Set, the
  * index does not look that up).
