@@ -10,8 +10,15 @@ import { isAsciiDigits } from '../values/ascii';
  */
 function idShape(value: string): string | undefined {
   if (!isAsciiDigits(value)) return undefined;
-  return (value.charCodeAt(0) === 48 ? 'z' : 'd') + value.length;
+  const zero = value.charCodeAt(0) === 48;
+  // One string per shape for the usual widths, shared by every row (each row keeps its shape).
+  if (value.length < SHAPE_NAMES_MADE) return ((zero ? Z_SHAPES : D_SHAPES)[value.length] as string);
+  return (zero ? 'z' : 'd') + value.length;
 }
+
+const SHAPE_NAMES_MADE = 33;
+const D_SHAPES = Array.from({ length: SHAPE_NAMES_MADE }, (_, n) => `d${n}`);
+const Z_SHAPES = Array.from({ length: SHAPE_NAMES_MADE }, (_, n) => `z${n}`);
 
 /** The width most all-digit IDs of the column have, when clearly most (3 or more, and more than half). */
 export function usualWidth(counts: ReadonlyMap<number, number>): number | undefined {

@@ -6,6 +6,44 @@ export const MIN_PASSWORD_LENGTH = 7;
 const LETTER = /\p{L}/u;
 const SYMBOL = /[^\p{L}\d\s]/u;
 
+/** `[...value].length`: characters counted as code points (a surrogate pair is one, a lone surrogate one). */
+export function codePointCount(value: string): number {
+  let count = value.length;
+  for (let i = 0; i + 1 < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
+export const HAS_LETTER = 1;
+export const HAS_DIGIT = 2;
+export const HAS_SYMBOL = 4;
+const ALL_CLASSES = HAS_LETTER | HAS_DIGIT | HAS_SYMBOL;
+
+/**
+ * Which of LETTER, `\d` and SYMBOL an all-ASCII value has (HAS_… bits), in one pass over it;
+ * -1 when it has a character past ASCII (then the expressions decide). In ASCII, \p{L} is A–Z
+ * and a–z, and \s is tab, line feed, vertical tab, form feed, carriage return and space.
+ */
+export function asciiClasses(value: string): number {
+  let has = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) has |= HAS_LETTER;
+    else if (c >= 48 && c <= 57) has |= HAS_DIGIT;
+    else if (!(c === 32 || (c >= 9 && c <= 13))) has |= HAS_SYMBOL;
+  }
+  return has;
+}
+
 export const passwordTooShort: RowRule = {
   kind: 'row',
   code: 'password.too-short',
@@ -14,7 +52,7 @@ export const passwordTooShort: RowRule = {
   check(ctx) {
     const value = ctx.value('Password');
     if (value === undefined || value === '' || value.length >= 2 * MIN_PASSWORD_LENGTH) return;
-    const length = [...value].length;
+    const length = codePointCount(value);
     if (length >= MIN_PASSWORD_LENGTH) return;
     const cell = ctx.cell('Password');
     if (!cell) return;
@@ -36,10 +74,15 @@ export const passwordTooWeak: RowRule = {
   check(ctx) {
     const value = ctx.value('Password');
     if (value === undefined || value === '') return;
+    const has = asciiClasses(value);
+    if (has === ALL_CLASSES) return;
+    const letter = has >= 0 ? (has & HAS_LETTER) !== 0 : LETTER.test(value);
+    const digit = has >= 0 ? (has & HAS_DIGIT) !== 0 : /\d/.test(value);
+    const symbol = has >= 0 ? (has & HAS_SYMBOL) !== 0 : SYMBOL.test(value);
     const missing: string[] = [];
-    if (!LETTER.test(value)) missing.push('a letter');
-    if (!/\d/.test(value)) missing.push('a digit');
-    if (!SYMBOL.test(value)) missing.push('a symbol (such as ! # $ or *)');
+    if (!letter) missing.push('a letter');
+    if (!digit) missing.push('a digit');
+    if (!symbol) missing.push('a symbol (such as ! # $ or *)');
     if (missing.length === 0) return;
     const cell = ctx.cell('Password');
     if (!cell) return;
