@@ -15,6 +15,12 @@ export class RowChecker implements RowContext {
   readonly schoolIds: ReadonlySet<string> | undefined;
 
   readonly schools: ClassworksConfig['schools'];
+  /**
+   * The mapping's column of each field, in a Map: rules ask by field name many times a row, and
+   * a Map answers faster than the mapping's object, whose lookups by ever-changing keys V8 cannot
+   * specialise (measured: a tenth of a full check's time went to that one lookup).
+   */
+  private readonly columns: ReadonlyMap<FieldName, number>;
 
   constructor(
     readonly mapping: ColumnMapping,
@@ -22,6 +28,7 @@ export class RowChecker implements RowContext {
     readonly today: Date,
   ) {
     this.schools = config.schools;
+    this.columns = new Map(Object.entries(mapping.columnOf) as [FieldName, number][]);
     this.schoolIds = this.schools ? new Set(this.schools.map((s) => s.sisId)) : undefined;
   }
 
@@ -33,12 +40,12 @@ export class RowChecker implements RowContext {
   }
 
   cell(field: FieldName): Cell | undefined {
-    const column = this.mapping.columnOf[field];
+    const column = this.columns.get(field);
     return column === undefined ? undefined : this.row.cell(column);
   }
 
   value(field: FieldName): string | undefined {
-    const column = this.mapping.columnOf[field];
+    const column = this.columns.get(field);
     if (column === undefined) return undefined;
     let value = this.values[column];
     if (value === undefined) this.values[column] = value = this.row.value(column);
