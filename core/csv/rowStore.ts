@@ -10,11 +10,23 @@ import type { TextSource } from './compactRow';
  * replace stay behind unused (a few bytes per edited row), until the document is read anew.
  */
 export class RowStore {
-  spans = new Uint16Array(1024);
+  spans: Uint16Array;
   /** How much of `spans` is taken. */
   used = 0;
 
-  constructor(readonly source: TextSource) {}
+  /** `expectedLength`: the length of the text to read (a cell takes at least a character or so: a third of it is about right). */
+  constructor(
+    readonly source: TextSource,
+    expectedLength = 0,
+  ) {
+    this.spans = new Uint16Array(Math.max(1024, Math.ceil(expectedLength / 3)));
+  }
+
+  /** Gives back the room a full reading left unused (a little is kept for rows read again after edits). */
+  trim(): void {
+    const room = Math.max(1024, this.used >> 6);
+    if (this.spans.length > this.used + 2 * room) this.spans = this.spans.slice(0, this.used + room);
+  }
 
   /** Takes `count` numbers from `values` (which must fit in 16 bits); returns where they start. */
   add(values: readonly number[], count: number): number {

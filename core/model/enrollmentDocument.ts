@@ -397,8 +397,9 @@ export class EnrollmentDocument {
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.rowProblems.clear();
     this.sniff = this.sniffDelimiter();
-    this.store = new RowStore(this.source);
+    this.store = new RowStore(this.source, text.length);
     this.rows = parseRows(text, bom, text.length, 0, this.nextId, this.store, this.sniff.delimiter);
+    this.store.trim();
     this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
     for (const r of this.rows) this.countEnding(r, 1);
     this.mapping = this.computeMapping();
