@@ -45,8 +45,9 @@ export class KeyIndex {
    * the caches). `settle` puts them in at the next read or removal, sorted by their place in the
    * table, so that it is walked from one end to the other.
    */
-  private pendingHashes = new Int32Array(64);
-  private pendingRows: Row[] = [];
+  private pendingHashes: Int32Array;
+  private pendingRows: Row[];
+  private pendingCount = 0;
 
   /**
    * `keyOf`: a row's key, read again from its values (only for rows that share a hash).
@@ -59,26 +60,31 @@ export class KeyIndex {
     let length = 16;
     while (length < expected * 2) length *= 2;
     this.table = new Int32Array(length * 2);
+    // Room for the expected adds at once (a check of every row adds one per row).
+    this.pendingHashes = new Int32Array(Math.max(64, expected));
+    this.pendingRows = new Array<Row>(Math.max(64, expected));
   }
 
   add(hash: number, row: Row): void {
-    const n = this.pendingRows.length;
+    const n = this.pendingCount++;
     if (n === this.pendingHashes.length) {
       const grown = new Int32Array(n * 2);
       grown.set(this.pendingHashes);
       this.pendingHashes = grown;
     }
     this.pendingHashes[n] = hash;
-    this.pendingRows.push(row);
+    this.pendingRows[n] = row;
   }
 
   /** Puts the pending adds into the table, in the order of their first slots (rows of one hash keep their order). */
   private settle(): void {
-    const n = this.pendingRows.length;
+    const n = this.pendingCount;
     if (n === 0) return;
     const hashes = this.pendingHashes;
     const rows = this.pendingRows;
-    this.pendingRows = [];
+    if (rows.length > n) rows.length = n;
+    this.pendingCount = 0;
+    this.pendingRows = new Array<Row>(64);
     this.pendingHashes = new Int32Array(64);
     if (n < 64) {
       for (let p = 0; p < n; p++) {

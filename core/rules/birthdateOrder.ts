@@ -10,6 +10,7 @@ import {
   isAfter,
   isRealDate,
   type NumericDate,
+  peekNumericDate,
   readNumericDate,
 } from '../values/dates';
 import { replaceCellValue } from './cellEdits';
@@ -30,7 +31,7 @@ import type { ColumnContext, ColumnRule, RowRule } from './ruleTypes';
 export type BirthdateShape = 'dmy' | 'amb' | 'yy-dmy' | 'yy-amb' | 'yy';
 
 export function birthdateShape(value: string): BirthdateShape | undefined {
-  const d = readNumericDate(value);
+  const d = peekNumericDate(value);
   if (!d) return undefined;
   const { first: a, second: b, year } = d;
   if (a < 1 || b < 1) return undefined;

@@ -1,4 +1,4 @@
-import { AGE_RANGE, type CalendarDate, DEFAULT_DATE_FORMAT, ageOn, describeDate, formatDate, isAfter, readDate } from '../values/dates';
+import { AGE_RANGE, type CalendarDate, DEFAULT_DATE_FORMAT, ageOn, describeDate, formatDate, isAfter, peekDate, readDate } from '../values/dates';
 import { birthdateSerial } from '../values/spreadsheetDamage';
 import { birthdateShape, isOrderedByColumn } from './birthdateOrder';
 import { replaceCellValue } from './cellEdits';
@@ -62,6 +62,9 @@ export const birthdateInvalid: RowRule = {
   check(ctx) {
     const value = ctx.value('Birthdate');
     if (value === undefined || value.trim() === '') return;
+    // Most birthdates are plausible real dates: told without making the reading's objects.
+    const peeked = peekDate(value);
+    if (peeked && !isAfter(peeked, ctx.today) && plausibleAge(peeked, ctx)) return;
     const reading = readDate(value);
     if (reading.kind === 'date' && !isAfter(reading.date, ctx.today) && plausibleAge(reading.date, ctx)) return;
     // Day-first and two-digit-year dates depend on the column (birthdate.day-first, birthdate.ambiguous,

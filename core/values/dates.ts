@@ -76,27 +76,54 @@ function trimmed(value: string): string {
   return value.trim();
 }
 
-/** Reads a birthdate written M/D/YYYY (or with dashes) or YYYY-MM-DD. */
-export function readDate(value: string): DateReading {
-  let year: number;
-  let month: number;
-  let day: number;
-  if (!readParts(trimmed(value))) return { kind: 'unreadable' };
+/** The year, month and day `readYearMonthDay` read last. */
+let readYear = 0;
+let readMonth = 0;
+let readDay = 0;
+
+/** Reads M/D/YYYY or YYYY-MM-DD into readYear/readMonth/readDay: 'ymd', else what the value is. */
+function readYearMonthDay(value: string): 'ymd' | 'two-digit-year' | 'unreadable' {
+  if (!readParts(trimmed(value))) return 'unreadable';
   if (digitsA <= 2 && digitsB <= 2 && digitsC === 4) {
     // M/D/YYYY
-    month = partA;
-    day = partB;
-    year = partC;
+    readMonth = partA;
+    readDay = partB;
+    readYear = partC;
   } else if (digitsA === 4 && digitsB <= 2 && digitsC <= 2) {
     // YYYY-MM-DD
-    year = partA;
-    month = partB;
-    day = partC;
+    readYear = partA;
+    readMonth = partB;
+    readDay = partC;
   } else if (digitsA <= 2 && digitsB <= 2 && digitsC === 2) {
-    return { kind: 'two-digit-year' };
+    return 'two-digit-year';
   } else {
-    return { kind: 'unreadable' };
+    return 'unreadable';
   }
+  return 'ymd';
+}
+
+const PEEKED_DATE: CalendarDate = { year: 0, month: 0, day: 0 };
+
+/**
+ * The date of a value that `readDate` reads as a real date (kind 'date'), without making
+ * objects: in one object that every call reuses, valid until the next call; else undefined.
+ */
+export function peekDate(value: string): Readonly<CalendarDate> | undefined {
+  if (readYearMonthDay(value) !== 'ymd') return undefined;
+  if (readMonth < 1 || readMonth > 12 || readDay < 1 || readDay > daysInMonth(readYear, readMonth) || readYear < 1800) return undefined;
+  PEEKED_DATE.year = readYear;
+  PEEKED_DATE.month = readMonth;
+  PEEKED_DATE.day = readDay;
+  return PEEKED_DATE;
+}
+
+/** Reads a birthdate written M/D/YYYY (or with dashes) or YYYY-MM-DD. */
+export function readDate(value: string): DateReading {
+  const kind = readYearMonthDay(value);
+  if (kind !== 'ymd') return { kind };
+  const year = readYear;
+  const month = readMonth;
+  const day = readDay;
   if (month < 1 || month > 12) return { kind: 'not-real', reason: `there is no month ${month}` };
   const max = daysInMonth(year, month);
   if (day < 1 || day > max) {
@@ -178,6 +205,21 @@ export interface NumericDate {
 export function readNumericDate(value: string): NumericDate | undefined {
   if (!readParts(trimmed(value)) || digitsA > 2 || digitsB > 2 || (digitsC !== 4 && digitsC !== 2)) return undefined;
   return { first: partA, second: partB, year: partC, yearDigits: digitsC === 2 ? 2 : 4 };
+}
+
+const PEEKED_NUMERIC: NumericDate = { first: 0, second: 0, year: 0, yearDigits: 4 };
+
+/**
+ * `readNumericDate` without making an object: the reading is in one object that every call
+ * reuses, so it is valid until the next call (for checks that read it at once, on every row).
+ */
+export function peekNumericDate(value: string): Readonly<NumericDate> | undefined {
+  if (!readParts(trimmed(value)) || digitsA > 2 || digitsB > 2 || (digitsC !== 4 && digitsC !== 2)) return undefined;
+  PEEKED_NUMERIC.first = partA;
+  PEEKED_NUMERIC.second = partB;
+  PEEKED_NUMERIC.year = partC;
+  PEEKED_NUMERIC.yearDigits = digitsC === 2 ? 2 : 4;
+  return PEEKED_NUMERIC;
 }
 
 export { MONTHS };

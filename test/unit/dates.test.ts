@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { type DateReading, ageOn, daysInMonth, isAfter, readDate, readNumericDate } from '../../core/values/dates';
+import { type DateReading, ageOn, daysInMonth, isAfter, peekDate, peekNumericDate, readDate, readNumericDate } from '../../core/values/dates';
 
 // The regular-expression readings the hand-written reader replaced, kept here as the reference.
 const US = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
@@ -61,6 +61,9 @@ describe('dates: the digit reader', () => {
     for (const v of values) {
       assert.deepEqual(readDate(v), referenceReadDate(v), JSON.stringify(v));
       assert.deepEqual(readNumericDate(v), referenceNumeric(v), JSON.stringify(v));
+      const reading = referenceReadDate(v);
+      assert.deepEqual(peekDate(v) && { ...peekDate(v) }, reading.kind === 'date' ? reading.date : undefined, JSON.stringify(v));
+      assert.deepEqual(peekNumericDate(v) && { ...peekNumericDate(v) }, referenceNumeric(v), JSON.stringify(v));
     }
     const kinds = new Set(values.map((v) => readDate(v).kind));
     assert.deepEqual([...kinds].sort(), ['date', 'not-real', 'two-digit-year', 'unreadable']);
