@@ -2,6 +2,7 @@ import { repairMojibake } from '../encoding/mojibake';
 import { LEGACY_ENCODING_NAMES } from '../encoding/singleByte';
 import type { Cell } from '../csv/csvTypes';
 import type { FieldName } from '../fields';
+import type { ColumnMapping } from '../mapping/columnMapping';
 import { fieldsByColumn } from '../mapping/fieldOfColumn';
 import type { OffsetProblem } from '../problems';
 import { replaceCellValue } from './cellEdits';
@@ -39,6 +40,21 @@ export function mojibakeProblem(cell: Cell, label: string, field: FieldName | nu
   };
 }
 
+const PASSWORD_COLUMNS = new WeakMap<ColumnMapping, boolean[]>();
+
+/** Whether each column holds passwords (the Password field, or a heading like one), by mapping. */
+function passwordColumns(mapping: ColumnMapping): readonly boolean[] {
+  const known = PASSWORD_COLUMNS.get(mapping);
+  if (known) return known;
+  const columns: boolean[] = [];
+  for (const column of mapping.passwordLike) columns[column] = true;
+  fieldsByColumn(mapping).forEach((field, column) => {
+    if (field === 'Password') columns[column] = true;
+  });
+  PASSWORD_COLUMNS.set(mapping, columns);
+  return columns;
+}
+
 export const valueMojibake: RowRule = {
   kind: 'row',
   code: 'value.mojibake',
@@ -47,10 +63,11 @@ export const valueMojibake: RowRule = {
   check(ctx) {
     const row = ctx.row;
     const fields = fieldsByColumn(ctx.mapping);
+    const passwords = passwordColumns(ctx.mapping);
     for (let i = 0; i < row.cellCount; i++) {
-      const field = fields[i];
       // Passwords are never shown or rewritten by a message.
-      if (field === 'Password' || ctx.mapping.passwordLike.includes(i)) continue;
+      if (passwords[i] === true) continue;
+      const field = fields[i];
       const value = field ? ctx.value(field) : row.value(i);
       if (value === undefined || !hasNonAscii(value)) continue;
       const cell = row.cell(i);

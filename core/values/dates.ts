@@ -40,7 +40,22 @@ let digitsB = 0;
 let partC = 0;
 let digitsC = 0;
 
+/** The text `readParts` read last, and its answer (the parts above are that text's). */
+let partsOf: string | undefined;
+let partsRead = false;
+
+/**
+ * Reads `text` into the parts above. A row's Birthdate is read by birthdate.invalid and again
+ * for its column shape: the second reading of the same text is the first one's answer.
+ */
 function readParts(text: string): boolean {
+  if (text === partsOf) return partsRead;
+  partsRead = readPartsOf(text);
+  partsOf = text;
+  return partsRead;
+}
+
+function readPartsOf(text: string): boolean {
   const n = text.length;
   let i = 0;
   let start = 0;
