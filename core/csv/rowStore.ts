@@ -1,4 +1,13 @@
 import type { TextSource } from './compactRow';
+import type { RowProblemSeed } from './csvTypes';
+
+/** What few rows have, kept aside (see CompactRow). */
+export interface RareRowFacts {
+  /** The cell boundaries, when one of them does not fit in 16 bits. */
+  wide: readonly number[] | undefined;
+  broken: RowProblemSeed | undefined;
+  innerLineStarts: readonly number[];
+}
 
 /**
  * What the rows of one document share: the text they read their values from, and their cell
@@ -13,6 +22,8 @@ export class RowStore {
   spans: Uint16Array;
   /** How much of `spans` is taken. */
   used = 0;
+  /** By row, for the rows that have them (weakly: a row replaced by an edit takes them along). */
+  private readonly rare = new WeakMap<object, RareRowFacts>();
 
   /** `expectedLength`: the length of the text to read (a cell takes at least a character or so: a third of it is about right). */
   constructor(
@@ -20,6 +31,14 @@ export class RowStore {
     expectedLength = 0,
   ) {
     this.spans = new Uint16Array(Math.max(1024, Math.ceil(expectedLength / 3)));
+  }
+
+  setRare(row: object, facts: RareRowFacts): void {
+    this.rare.set(row, facts);
+  }
+
+  rareOf(row: object): RareRowFacts {
+    return this.rare.get(row) as RareRowFacts;
   }
 
   /** Gives back the room a full reading left unused (a little is kept for rows read again after edits). */
