@@ -51,7 +51,8 @@ let partsRead = false;
 function readParts(text: string): boolean {
   if (text === partsOf) return partsRead;
   partsRead = readPartsOf(text);
-  partsOf = text;
+  // Dates are short; a long text is not kept alive here.
+  partsOf = text.length <= 16 ? text : undefined;
   return partsRead;
 }
 
