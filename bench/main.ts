@@ -17,7 +17,7 @@ import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
 import { EnrollmentDocument, type LintOptions } from '../core';
 import { ImportServiceClient } from '../core/importApi';
-import { SERVER_NODE_OPTIONS } from '../client/ids';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../client/ids';
 import { LspClient } from '../test/lsp/lspClient';
 import { ruleLinks, toDiagnostic } from '../server/diagnostics';
 import { DISTRICT_SCHOOLS, generateDistrictFile } from './districtFile';
@@ -222,7 +222,7 @@ async function benchTyping(files: Results['files']): Promise<{ typing: Record<st
   for (const { rows, bytes } of files.filter((f) => f.rows !== 20_000)) {
     const file = fileOf(rows);
     const text = fs.readFileSync(file, 'utf8');
-    const client = await LspClient.start({ workspace: DATA, nodeArgs: SERVER_NODE_OPTIONS });
+    const client = await LspClient.start({ workspace: DATA, nodeArgs: SERVER_NODE_OPTIONS, env: SERVER_ENVIRONMENT });
     try {
       const uri = client.uri(path.basename(file));
       const openStart = now();
@@ -285,7 +285,7 @@ async function benchFixAll(): Promise<Record<string, unknown>> {
   const text = `${base.join('\r\n')}\r\n`;
   const file = path.join(DATA, 'fix-all-5000.csv');
   fs.writeFileSync(file, text);
-  const client = await LspClient.start({ workspace: DATA, nodeArgs: SERVER_NODE_OPTIONS });
+  const client = await LspClient.start({ workspace: DATA, nodeArgs: SERVER_NODE_OPTIONS, env: SERVER_ENVIRONMENT });
   try {
     const doc = client.open(path.basename(file), text);
     const published = await doc.diagnostics();

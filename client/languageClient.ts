@@ -17,7 +17,7 @@ import {
 import { DiskFactsReporter } from './diskFacts/diskFactsReporter';
 import { documentSelector, includeGlobs } from './documentSelector';
 import type { FileStatusStore } from './fileStatusStore';
-import { CLIENT_ID, CLIENT_NAME, RULES_DOC_PATH, SERVER_MODULE_PATH, SERVER_NODE_OPTIONS } from './ids';
+import { CLIENT_ID, CLIENT_NAME, RULES_DOC_PATH, SERVER_ENVIRONMENT, SERVER_MODULE_PATH, SERVER_NODE_OPTIONS } from './ids';
 import type { MarkedFilesStore } from './markedFiles';
 
 /**
@@ -155,8 +155,12 @@ export class ServerConnection implements vscode.Disposable {
   private createClient(): LanguageClient {
     const module = this.context.asAbsolutePath(SERVER_MODULE_PATH);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-      debug: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
+      run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_OPTIONS], env: { ...process.env, ...SERVER_ENVIRONMENT } } },
+      debug: {
+        module,
+        transport: TransportKind.stdio,
+        options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'], env: { ...process.env, ...SERVER_ENVIRONMENT } },
+      },
     };
     const rulesDocUri = vscode.Uri.file(this.context.asAbsolutePath(RULES_DOC_PATH)).toString();
     const selector = documentSelector();

@@ -38,6 +38,9 @@ let step = 0;
 async function shot(page, name) {
   step++;
   const file = path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`);
+  // The pointer rests on the empty middle of the status bar, so that no hover tooltip of the last click shows.
+  const viewport = page.viewportSize();
+  if (viewport) await page.mouse.move(viewport.width / 2, viewport.height - 5);
   await page.screenshot({ path: file });
   const box = await page.locator('iframe.webview.ready').boundingBox();
   if (box) await page.screenshot({ path: file.replace(/\.png$/, '.panel.png'), clip: box });

@@ -81,6 +81,8 @@ export interface StartOptions {
   minimal?: boolean;
   /** Node options for the server process (`--cpu-prof`, say, to profile it from the benchmark). */
   nodeArgs?: readonly string[];
+  /** Environment variables added for the server process. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_TEST_SETTINGS = { enable: true, files: { include: [] as string[] }, rules: {} };
@@ -230,7 +232,7 @@ export class LspClient {
 
   static async start(options: StartOptions): Promise<LspClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.workspace);
     if (options.settings) client.settings = options.settings;

@@ -47,3 +47,41 @@ describe('VS Code smoke test', () => {
     assert.ok(!document.isDirty);
   });
 });
+
+describe('The language server process', () => {
+  /** The pids of this extension host's children running dist/server.js (Linux: read from /proc). */
+  function serverProcesses(): number[] {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const pids: number[] = [];
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (parent !== process.pid) continue;
+        if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(path.join('dist', 'server.js'))) pids.push(Number(entry));
+      } catch {
+        // The process ended while being read.
+      }
+    }
+    return pids;
+  }
+
+  it('runs with the options that keep its memory down on large files (young generation, malloc threshold)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    const deadline = Date.now() + 20_000;
+    let pids = serverProcesses();
+    while (pids.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      pids = serverProcesses();
+    }
+    assert.ok(pids.length > 0, 'a language server process runs');
+    const fs = require('node:fs') as typeof import('node:fs');
+    const pid = pids[0] as number;
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const environment = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    assert.ok(args.includes('--max-semi-space-size=4'), `server arguments: ${args.join(' ')}`);
+    assert.ok(environment.includes('MALLOC_MMAP_THRESHOLD_=131072'), 'MALLOC_MMAP_THRESHOLD_ is set for the server');
+  });
+});
