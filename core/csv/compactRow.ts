@@ -30,8 +30,8 @@ export class CompactRow implements Row {
   private readonly at: number;
   readonly cellCount: number;
   /**
-   * The row's length (without its terminator) times 8, plus its terminator's code (0–3) times 2,
-   * plus 1 when it has rare facts (line breaks inside cells, a CSV error, boundaries too large
+   * The row's length (without its terminator) times 16, plus its terminator's code (0–3) times 4,
+   * plus 2 when every character of the row is ASCII, plus 1 when it has rare facts (line breaks inside cells, a CSV error, boundaries too large
    * for 16 bits), which the store keeps aside: most rows have none, and every field a row does
    * not carry saves 1.6 MB in a 200,000-row file.
    */
@@ -52,6 +52,7 @@ export class CompactRow implements Row {
     spans: readonly number[],
     spanCount: number,
     broken?: RowProblemSeed,
+    ascii = false,
   ) {
     this.cellCount = spanCount >> 1;
     let fits = true;
@@ -64,16 +65,20 @@ export class CompactRow implements Row {
     }
     this.at = fits ? store.add(spans, spanCount) : -1;
     const rare = !fits || broken !== undefined || innerLineStarts.length > 0;
-    this.packed = length * 8 + TERMINATORS.indexOf(terminator) * 2 + (rare ? 1 : 0);
+    this.packed = length * 16 + TERMINATORS.indexOf(terminator) * 4 + (ascii ? 2 : 0) + (rare ? 1 : 0);
     if (rare) store.setRare(this, { wide: fits ? undefined : spans.slice(0, spanCount), broken, innerLineStarts });
   }
 
   get length(): number {
-    return Math.floor(this.packed / 8);
+    return Math.floor(this.packed / 16);
   }
 
   get terminator(): LineTerminator {
-    return TERMINATORS[(this.packed >> 1) & 3] as LineTerminator;
+    return TERMINATORS[(this.packed >> 2) & 3] as LineTerminator;
+  }
+
+  get ascii(): boolean {
+    return (this.packed & 2) !== 0;
   }
 
   get innerLineStarts(): readonly number[] {

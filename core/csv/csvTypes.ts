@@ -39,6 +39,8 @@ export interface Row {
   /** Set when the row could not be read as CSV; it then has no cells. */
   readonly broken?: RowProblemSeed;
   readonly cellCount: number;
+  /** True when every character of the row is ASCII (rules that look for other characters skip it); false when not, or not known. */
+  readonly ascii: boolean;
   /** One cell, or undefined past the row's last cell. */
   cell(index: number): Cell | undefined;
   /** One cell's value, or undefined past the row's last cell. */

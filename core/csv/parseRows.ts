@@ -8,6 +8,8 @@ const QUOTE = 34;
 
 /** Cell boundaries of the row being read, reused from row to row (the row copies what it keeps). */
 const spans: number[] = [];
+/** The char codes of the row being read, or-ed together: above 0x7f when a character is not ASCII. */
+let seen = 0;
 const CR = 13;
 const LF = 10;
 
@@ -37,6 +39,7 @@ export function parseRows(
   while (pos < to) {
     const rowStart = pos;
     let spanCount = 0;
+    seen = 0;
     let inner: number[] | undefined;
     let terminator: LineTerminator = '';
     for (;;) {
@@ -98,7 +101,7 @@ export function parseRows(
     }
     const length = pos - rowStart;
     rows.push(
-      new CompactRow(store, nextId(), base + rowStart, line, length, terminator, inner ?? NO_LINE_STARTS, spans, spanCount),
+      new CompactRow(store, nextId(), base + rowStart, line, length, terminator, inner ?? NO_LINE_STARTS, spans, spanCount, undefined, seen <= 0x7f),
     );
     line += (inner ? inner.length : 0) + (terminator ? 1 : 0);
     pos += terminator.length;
@@ -108,22 +111,28 @@ export function parseRows(
 
 /** End of an unquoted cell: the next delimiter, CR, LF, or `to`. */
 function plainEnd(text: string, pos: number, to: number, delim: number): number {
+  let all = 0;
   for (; pos < to; pos++) {
     const c = text.charCodeAt(pos);
     if (c === delim || c === CR || c === LF) break;
+    all |= c;
   }
+  seen |= all;
   return pos;
 }
 
 /** Offsets relative to `base` just after each line break in text[from, to). */
 function lineStartsIn(text: string, base: number, from: number, to: number): number[] {
   let starts: number[] | undefined;
+  let all = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
+    all |= c;
     if (c === LF || c === CR) {
       if (c === CR && i + 1 < to && text.charCodeAt(i + 1) === LF) i++;
       (starts ??= []).push(i + 1 - base);
     }
   }
+  seen |= all;
   return starts ?? (NO_LINE_STARTS as number[]);
 }

@@ -6,6 +6,8 @@ import type { IdSource } from './parseRows';
 /** A row holding its cells as objects: what the csv-parse reading produces. */
 class EagerRow implements Row {
   slot = -1;
+  /** Not looked at: rules check the values themselves. */
+  readonly ascii = false;
   constructor(
     readonly id: number,
     public start: number,

@@ -62,6 +62,8 @@ export const valueMojibake: RowRule = {
   title: 'A value holds mojibake (José written JosÃ©): UTF-8 text decoded as Windows-1252 or Mac Roman and saved again.',
   check(ctx) {
     const row = ctx.row;
+    // Mojibake is made of characters outside ASCII: a row of ASCII has none.
+    if (row.ascii) return;
     const fields = fieldsByColumn(ctx.mapping);
     const passwords = passwordColumns(ctx.mapping);
     for (let i = 0; i < row.cellCount; i++) {

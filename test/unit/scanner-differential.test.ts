@@ -18,11 +18,18 @@ function describeRows(rows: readonly Row[]) {
   }));
 }
 
+/** Each row's `ascii` flag says whether its text (terminator aside) is all ASCII. */
+function assertAsciiFlags(text: string, rows: readonly Row[]): void {
+  for (const r of rows) assert.equal(r.ascii, !/[^\x00-\x7f]/.test(text.slice(r.start, r.start + r.length)), `ascii flag of the row at ${r.start}`);
+}
+
 function both(text: string, delimiter = ',') {
   let a = 0;
   let b = 0;
+  const rows = parseRows(text, 0, text.length, 0, () => ++a, undefined, delimiter);
+  assertAsciiFlags(text, rows.filter((r) => !r.broken));
   return {
-    scanner: describeRows(parseRows(text, 0, text.length, 0, () => ++a, undefined, delimiter)),
+    scanner: describeRows(rows),
     csvParse: describeRows(parseRowsWithCsvParse(text, 0, text.length, 0, () => ++b, delimiter)),
   };
 }
