@@ -546,14 +546,18 @@ export class EnrollmentDocument {
       keys[slot * INDEX_RULES.length + k] = NO_KEY;
       const rule = INDEX_RULES[k] as IndexRule;
       const value = this.checker.value(rule.field);
-      let key: string | undefined;
+      if (value === undefined) continue;
+      let hash: number | undefined;
       try {
-        key = value === undefined ? undefined : rule.key(value);
+        if (rule.hash) hash = rule.hash(value);
+        else {
+          const key = rule.key(value);
+          hash = key === undefined ? undefined : keyHash(key);
+        }
       } catch (error) {
         this.ruleFailed(rule.code, row, error);
       }
-      if (key === undefined) continue;
-      const hash = keyHash(key);
+      if (hash === undefined) continue;
       keys[slot * INDEX_RULES.length + k] = hash;
       this.indexes.get(rule)?.add(hash, row);
     }

@@ -11,6 +11,32 @@ export function keyHash(key: string): number {
 }
 
 /**
+ * `keyHash(value.trim().toLowerCase())`, or undefined when that key is empty, without making the
+ * key when the value is ASCII (other values take the long way, for Unicode's spaces and cases).
+ */
+export function trimmedLowercaseKeyHash(value: string): number | undefined {
+  let start = 0;
+  let end = value.length;
+  let all = 0;
+  for (let i = 0; i < end; i++) all |= value.charCodeAt(i);
+  if (all > 0x7f) {
+    const key = value.trim().toLowerCase();
+    return key === '' ? undefined : keyHash(key);
+  }
+  // ASCII white space, as trim() sees it: tab, line feed, vertical tab, form feed, carriage return, space.
+  const space = (c: number) => c === 32 || (c >= 9 && c <= 13);
+  while (start < end && space(value.charCodeAt(start))) start++;
+  while (end > start && space(value.charCodeAt(end - 1))) end--;
+  if (start === end) return undefined;
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 16777619);
+  }
+  return hash & 0x3fffffff;
+}
+
+/**
  * Rows by a key (a District ID, a password …), updated row by row. The index holds each key's
  * hash, not the key: most keys belong to one row, so a hash maps to that row alone and only
  * becomes a list when a second row has it. Rows that share a hash share their key, except after

@@ -1,4 +1,5 @@
 import type { FieldName } from '../fields';
+import { trimmedLowercaseKeyHash } from '../model/keyIndex';
 import type { IndexRule } from './ruleTypes';
 
 function duplicateRule(code: string, field: FieldName, why: string): IndexRule {
@@ -12,6 +13,7 @@ function duplicateRule(code: string, field: FieldName, why: string): IndexRule {
       const key = value.trim().toLowerCase();
       return key === '' ? undefined : key;
     },
+    hash: trimmedLowercaseKeyHash,
     describe(row, cell, first) {
       return {
         code,

@@ -72,6 +72,12 @@ export interface IndexRule extends RuleMeta {
   field: FieldName;
   /** The grouping key of a value, or undefined to leave the row out. */
   key(value: string): string | undefined;
+  /**
+   * `keyHash(key(value))` (undefined when the key is), worked out without making the key: a
+   * check of every row hashes four keys a row, and most would be new strings made only to be
+   * hashed. Optional; when given it must agree with `key` for every value.
+   */
+  hash?(value: string): number | undefined;
   /** The problem for `row`, which repeats the key of `first` (an earlier row). Offsets relative to `row`. */
   describe(row: Row, cell: Cell, first: { row: Row; line: number }): OffsetProblem;
 }

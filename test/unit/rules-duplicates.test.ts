@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { EnrollmentDocument } from '../../core';
 import type { Row } from '../../core/csv/csvTypes';
-import { KeyIndex, keyHash } from '../../core/model/keyIndex';
+import fc from 'fast-check';
+import { KeyIndex, keyHash, trimmedLowercaseKeyHash } from '../../core/model/keyIndex';
+import { duplicateUsername } from '../../core/rules/duplicates';
 import { SCHOOLS, assertMessage, file, find, lint, row, textAt, withCode } from './helpers';
 
 const options = { config: SCHOOLS };
@@ -193,5 +195,19 @@ describe('KeyIndex, many adds at once (put into the table together at the next r
       );
       assert.deepEqual(index.rows('u1'), [rows[1]]);
     }
+  });
+});
+
+describe('trimmedLowercaseKeyHash (the duplicate rules hash keys without making them)', () => {
+  it('equals keyHash of the trimmed, lowercased key on any value, ASCII or not', () => {
+    const unit = fc.constantFrom('a', 'B', 'z', 'Z', '@', '0', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2003', '\ufeff', 'É', 'é', 'İ', 'ß', '😀');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (value) => {
+        const key = value.trim().toLowerCase();
+        assert.equal(trimmedLowercaseKeyHash(value), key === '' ? undefined : keyHash(key), JSON.stringify(value));
+        assert.equal(duplicateUsername.hash?.(value), trimmedLowercaseKeyHash(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
