@@ -410,18 +410,21 @@ export class EnrollmentDocument {
   /** Forgets every row's problems and index entries; the rows are then checked by continueChecking. */
   private startCheckingAll(recount: boolean): void {
     this.rowProblems.clear();
-    this.indexes.clear();
     this.failures.clear();
     this.edges.clear();
     if (recount) {
       this.lineEndings = { crlf: 0, lf: 0, cr: 0 };
       for (const r of this.rows) this.countEnding(r, 1);
     }
-    for (const rule of INDEX_RULES) this.indexes.set(rule, new KeyIndex((row) => this.indexKeyOf(rule, row), this.rows.length));
+    // The indexes start empty (their tables are kept for the new check): so do the rows' slots.
+    for (const rule of INDEX_RULES) {
+      const index = this.indexes.get(rule);
+      if (index) index.clear(this.rows.length);
+      else this.indexes.set(rule, new KeyIndex((row) => this.indexKeyOf(rule, row), this.rows.length));
+    }
     this.shapeIndexes = COLUMN_SLOTS.map(() => new ShapeIndex());
-    // The indexes start empty: so do the rows' slots.
     for (const r of this.rows) r.slot = -1;
-    this.tables = new RowTables(INDEX_RULES.length, COLUMN_SLOTS.length, this.rows.length);
+    this.tables.reset(this.rows.length);
     this.checker = new RowChecker(this.mapping, this.config, this.options.today ?? new Date());
     this.fileProblems = undefined;
     this.pendingCheck = { next: 0 };

@@ -100,6 +100,27 @@ export class KeyIndex {
     this.pendingRows = new Array<Row>(Math.max(64, expected));
   }
 
+  /**
+   * Forgets every row, for a check of every row that starts over (a header edit): keeps the
+   * table when it is large enough for `expected` keys, so that the new check does not allocate
+   * a second one while the old one waits for the garbage collector.
+   */
+  clear(expected = 0): void {
+    let length = 16;
+    while (tooFull(expected, length)) length *= 2;
+    if (this.table.length >= length * 2) this.table.fill(0);
+    else this.table = new Int32Array(length * 2);
+    this.held = [];
+    this.freeEntries.length = 0;
+    this.size = 0;
+    this.used = 0;
+    this.crowded.clear();
+    this.groups = undefined;
+    this.pendingCount = 0;
+    if (this.pendingHashes.length < expected) this.pendingHashes = new Int32Array(Math.max(64, expected));
+    this.pendingRows = new Array<Row>(Math.max(64, expected));
+  }
+
   add(hash: number, row: Row): void {
     const n = this.pendingCount++;
     if (n === this.pendingHashes.length) {

@@ -28,6 +28,17 @@ export class RowTables {
     this.shapes = new Uint16Array(capacity * shapesPerRow);
   }
 
+  /** Frees every slot (a check of every row starts over), keeping the tables when they have room for `expectedRows`. */
+  reset(expectedRows: number): void {
+    this.slots = 0;
+    this.freed.length = 0;
+    if (expectedRows * this.keysPerRow > this.keys.length || expectedRows * this.shapesPerRow > this.shapes.length) {
+      // What they hold is forgotten: new tables of the size asked for, nothing copied.
+      this.keys = new Int32Array(expectedRows * this.keysPerRow);
+      this.shapes = new Uint16Array(expectedRows * this.shapesPerRow);
+    }
+  }
+
   /** A free slot (its numbers are then written by the caller). */
   take(): number {
     const reused = this.freed.pop();

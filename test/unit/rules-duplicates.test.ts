@@ -211,3 +211,24 @@ describe('trimmedLowercaseKeyHash (the duplicate rules hash keys without making 
     );
   });
 });
+
+describe('KeyIndex.clear (a check of every row starts over)', () => {
+  it('forgets every row and shared group, and indexes the rows added after it as a new index would', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ start: i, value: () => `k${i % 100}` }) as unknown as Row);
+    const keyOf = (row: Row) => row.value(0) as string;
+    const index = new KeyIndex(keyOf, 300);
+    for (const row of rows) index.add(keyHash(keyOf(row)), row);
+    assert.equal(index.sharedGroups().length, 100);
+    index.clear(300);
+    assert.deepEqual(index.sharedGroups(), []);
+    assert.deepEqual(index.rows('k1'), []);
+    const fresh = new KeyIndex(keyOf, 300);
+    for (const row of rows.slice(0, 150)) {
+      index.add(keyHash(keyOf(row)), row);
+      fresh.add(keyHash(keyOf(row)), row);
+    }
+    assert.deepEqual(index.sharedGroups(), fresh.sharedGroups());
+    assert.equal(index.sharedGroups().length, 50);
+    assert.deepEqual(index.rows('k7'), [rows[7], rows[107]]);
+  });
+});
