@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../../../client/ids';
 
 /** package.json `publisher.name`. */
 const EXTENSION_ID = 'classworks-enrollment.classworks-enrollment-tools';
@@ -81,7 +82,8 @@ describe('The language server process', () => {
     const pid = pids[0] as number;
     const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const environment = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-    assert.ok(args.includes('--max-semi-space-size=4'), `server arguments: ${args.join(' ')}`);
-    assert.ok(environment.includes('MALLOC_MMAP_THRESHOLD_=131072'), 'MALLOC_MMAP_THRESHOLD_ is set for the server');
+    for (const option of SERVER_NODE_OPTIONS) assert.ok(args.includes(option), `${option} among the server's arguments: ${args.join(' ')}`);
+    for (const [name, value] of Object.entries(SERVER_ENVIRONMENT)) assert.ok(environment.includes(`${name}=${value}`), `${name} is set for the server`);
+    assert.ok(SERVER_NODE_OPTIONS.includes('--max-semi-space-size=4') && SERVER_ENVIRONMENT.MALLOC_MMAP_THRESHOLD_ === '131072');
   });
 });
