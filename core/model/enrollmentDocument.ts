@@ -292,12 +292,13 @@ export class EnrollmentDocument {
    */
   getReport(limit = Number.POSITIVE_INFINITY): ProblemReport {
     this.continueChecking(Number.POSITIVE_INFINITY);
-    const items: { p: OffsetProblem; base: number; severity: Severity; row: Row | undefined }[] = [];
+    // `start`, `end`: absolute offsets; `rank`: 0 for errors, 1 warnings, 2 the rest (numbers, so that sorting thousands of problems per keystroke compares numbers only).
+    const items: { p: OffsetProblem; base: number; severity: Severity; row: Row | undefined; start: number; end: number; rank: number }[] = [];
     const counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
     const add = (p: OffsetProblem, base: number, row?: Row) => {
       const severity = this.severityOf(p);
       if (!severity) return;
-      items.push({ p, base, severity, row });
+      items.push({ p, base, severity, row, start: base + p.start, end: base + p.end, rank: severity === 'error' ? 0 : severity === 'warning' ? 1 : 2 });
       if (severity === 'error') counts.errors++;
       else if (severity === 'warning') counts.warnings++;
       else counts.infos++;
@@ -330,13 +331,11 @@ export class EnrollmentDocument {
     }
     this.columnProblems(add);
     for (const p of this.getFileProblems()) add(p, 0);
-    const byPosition = (a: (typeof items)[number], b: (typeof items)[number]) =>
-      a.base + a.p.start - (b.base + b.p.start) || a.base + a.p.end - (b.base + b.p.end);
+    const byPosition = (a: (typeof items)[number], b: (typeof items)[number]) => a.start - b.start || a.end - b.end;
     let shown = items;
     const omitted = new Map<string, { code: string; severity: Severity; count: number }>();
     if (items.length > limit) {
-      const rank = { error: 0, warning: 1, info: 2 };
-      items.sort((a, b) => rank[a.severity] - rank[b.severity] || byPosition(a, b));
+      items.sort((a, b) => a.rank - b.rank || a.start - b.start || a.end - b.end);
       shown = items.slice(0, Math.max(0, limit));
       for (const { p, severity } of items.slice(shown.length)) {
         const entry = omitted.get(p.code) ?? { code: p.code, severity, count: 0 };
