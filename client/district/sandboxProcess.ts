@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ImportServiceClient, ImportServiceError } from '../../core/importApi/client';
+import { processAlive } from '../../core/processAlive';
 
 export interface SandboxStartOptions {
   /** Absolute path of dist/import-service.js. */
@@ -224,18 +225,10 @@ export async function stopRunningSandbox(instanceFile: string, dataDir: string, 
     throw error;
   }
   const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
+  while (processAlive(pid)) {
     if (Date.now() > deadline) throw new Error(`the sandbox district at ${running.url} was asked to stop but its process ${pid} is still running.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return running.url;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './lastAtOrBefore';
+
 /** About how many characters a piece holds once a text is first edited. */
 const PIECE_SIZE = 32 * 1024;
 
@@ -90,15 +92,7 @@ export class ChunkedText {
 
   /** The piece holding `offset` (the last piece for the end of the text). */
   private pieceAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   private sliceAcross(start: number, end: number): string {

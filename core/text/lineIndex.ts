@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './lastAtOrBefore';
+
 /** A text the line index reads characters of. */
 export interface CharSource {
   readonly length: number;
@@ -37,15 +39,7 @@ export class LineIndex {
 
   /** The line holding `offset` (the last line whose start is at or before it). */
   lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   positionAt(text: CharSource, offset: number): LinePosition {

@@ -1,19 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { processAlive } from '../../core/processAlive';
 
 export const DATABASE_FILE = 'classworks-import.sqlite';
 export const PID_FILE = 'service.pid';
 export const ADMIN_TOKEN_FILE = 'admin-token';
 export const OUTBOX_DIR = 'outbox';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Claims the data directory for this process. One service owns a data directory at a time:
@@ -31,7 +24,7 @@ export function claimDataDir(dir: string): { release(): void } {
   } catch {
     previous = undefined;
   }
-  if (previous && previous !== process.pid && alive(previous)) {
+  if (previous && previous !== process.pid && processAlive(previous)) {
     throw new Error(
       `The data directory ${dir} is in use by another import service (process ${previous}). Stop it first, or use another --data directory.`,
     );

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { csv, request, student } from './helpers/fixtures';
-import { closedWindow, newKey, ServiceProcess, tempDataDir } from './helpers/serviceProcess';
+import { ServiceProcess, closedWindow, newKey, serviceStarter, tempDataDir } from './helpers/serviceProcess';
 
 function seedFile(_dataDir: string): string {
   const file = path.join(tempDataDir('seed'), 'district.json');
@@ -20,15 +20,7 @@ function eml(dir: string): string[] {
 }
 
 describe('import service: restarts', function () {
-  const running: ServiceProcess[] = [];
-  const start = async (...args: Parameters<typeof ServiceProcess.start>) => {
-    const s = await ServiceProcess.start(...args);
-    running.push(s);
-    return s;
-  };
-  afterEach(async function () {
-    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop();
-  });
+  const start = serviceStarter();
 
   it('keeps the district, users, imports and token across a clean restart; numbers continue', async function () {
     const dataDir = tempDataDir('restart');

@@ -4,22 +4,14 @@
  * --allow-shutdown, only for a district administrator; the service stops as on SIGTERM.
  */
 import * as assert from 'node:assert/strict';
-import { ServiceProcess, tempDataDir } from './helpers/serviceProcess';
+import { serviceStarter, tempDataDir } from './helpers/serviceProcess';
 
 interface ErrorJson {
   error: { status: number; code: string; message: string };
 }
 
 describe('import service: POST /shutdown', function () {
-  const running: ServiceProcess[] = [];
-  const start = async (...args: Parameters<typeof ServiceProcess.start>) => {
-    const s = await ServiceProcess.start(...args);
-    running.push(s);
-    return s;
-  };
-  afterEach(async function () {
-    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop();
-  });
+  const start = serviceStarter();
 
   it('with --allow-shutdown, stops cleanly for a district administrator (202), not for a teacher; the data directory is free again', async function () {
     const dataDir = tempDataDir('shutdown');

@@ -183,6 +183,22 @@ export class ServiceProcess {
   }
 }
 
+/**
+ * A `start` for the tests of the calling describe block: starts a service and stops, after each
+ * test, those still running (a test may have stopped or killed its own).
+ */
+export function serviceStarter(): (...args: Parameters<typeof ServiceProcess.start>) => Promise<ServiceProcess> {
+  const running: ServiceProcess[] = [];
+  afterEach(async function () {
+    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) await s.stop();
+  });
+  return async (...args) => {
+    const s = await ServiceProcess.start(...args);
+    running.push(s);
+    return s;
+  };
+}
+
 export function newKey(): string {
   return randomUUID();
 }
