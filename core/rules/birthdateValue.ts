@@ -1,4 +1,4 @@
-import { AGE_RANGE, type CalendarDate, DEFAULT_DATE_FORMAT, ageOn, describeDate, formatDate, isAfter, peekDate, readDate } from '../values/dates';
+import { AGE_RANGE, type CalendarDate, DEFAULT_DATE_FORMAT, ageOn, describeDate, formatDate, isAfter, isRealDate, peekDate, readDate } from '../values/dates';
 import { birthdateSerial } from '../values/spreadsheetDamage';
 import { birthdateShape, isOrderedByColumn } from './birthdateOrder';
 import { replaceCellValue } from './cellEdits';
@@ -48,6 +48,21 @@ function withoutTime(split: DateWithTime, ctx: RowContext): { text: string; date
 }
 
 
+interface DottedDate {
+  /** Day first (13.05.2014), as most locales that use dots write dates; else year first (2014.05.13). */
+  dayFirst: boolean;
+  date: CalendarDate | undefined;
+}
+
+/** A date written with dots, day.month.year or year.month.day (with a 4-digit year), as read that way; undefined for anything else. */
+function dottedDate(value: string): DottedDate | undefined {
+  const dayFirst = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(value.trim());
+  if (dayFirst) return { dayFirst: true, date: { day: Number(dayFirst[1]), month: Number(dayFirst[2]), year: Number(dayFirst[3]) } };
+  const yearFirst = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?$/.exec(value.trim());
+  if (yearFirst) return { dayFirst: false, date: { year: Number(yearFirst[1]), month: Number(yearFirst[2]), day: Number(yearFirst[3]) } };
+  return undefined;
+}
+
 function plausibleAge(date: CalendarDate, ctx: RowContext): boolean {
   const [min, max] = AGE_RANGE[ctx.userType() ?? 'unknown'];
   const age = ageOn(date, ctx.today);
@@ -87,6 +102,25 @@ export const birthdateInvalid: RowRule = {
           message: `${base} A time other than midnight can mean the date was shifted by a time-zone conversion, so check the day against the SIS; the suggestion drops the time and writes ${text}.`,
           ...at,
           suggestions: [fix],
+        });
+      }
+    } else if (reading.kind === 'unreadable' && dottedDate(cell.value)) {
+      const dotted = dottedDate(cell.value) as DottedDate;
+      const order = dotted.dayFirst ? 'day.month.year' : 'year.month.day';
+      const why = `Birthdate "${cell.value}" is written with dots (${order}), as spreadsheets in many European and Asian locales write dates; the import reads only MM/DD/YYYY and rejects it.`;
+      if (dotted.date && isRealDate(dotted.date.year, dotted.date.month, dotted.date.day)) {
+        const written = formatDate(dotted.date, ctx.config.dateFormat ?? DEFAULT_DATE_FORMAT);
+        ctx.report({
+          code: 'birthdate.invalid',
+          message: `${why} Read as ${order}, it is ${describeDate(dotted.date)}: write ${written}. Check the order against the SIS if the file mixes formats.`,
+          ...at,
+          suggestions: [{ title: `Change Birthdate "${cell.value}" to "${written}" (${describeDate(dotted.date)}, read as ${order})`, edits: [replaceCellValue(cell, written)] }],
+        });
+      } else {
+        ctx.report({
+          code: 'birthdate.invalid',
+          message: `${why} Read as ${order} it is not a real date either: correct it from the SIS and write it as MM/DD/YYYY, e.g. 03/14/2012.`,
+          ...at,
         });
       }
     } else if (reading.kind === 'unreadable') {

@@ -45,6 +45,22 @@ describe('rule birthdate.invalid', () => {
     assertMessage(p, 'two-digit year', 'not a real date in either century');
   });
 
+  it('reads a date written with dots (13.05.2014 day first, 2014.05.13 year first) and suggests it month first', () => {
+    for (const [value, order] of [['13.05.2014', 'day.month.year'], ['2014.05.13', 'year.month.day']] as const) {
+      const text = file([row({ Birthdate: value })]);
+      const p = only(lint(text, options), 'birthdate.invalid');
+      assert.deepEqual(p.range, on(1, BIRTHDATE_AT, BIRTHDATE_AT + value.length));
+      assertMessage(p, `"${value}" is written with dots (${order})`, 'reads only MM/DD/YYYY', '13 May 2014: write 05/13/2014');
+      assert.equal(p.fix, undefined, 'the order is a reading, not a certainty: a suggestion, not a safe fix');
+      assert.equal(p.suggestions.length, 1);
+      assert.equal(textAt(applyFix(text, p.suggestions[0]), on(1, BIRTHDATE_AT, BIRTHDATE_AT + 10)), '05/13/2014');
+      assert.deepEqual(lint(applyFix(text, p.suggestions[0]), options), []);
+    }
+    const impossible = birthdateProblem('31.02.2014');
+    assertMessage(impossible, 'written with dots (day.month.year)', 'not a real date either');
+    assert.equal(impossible.suggestions.length, 0);
+  });
+
   it('flags text that is not a date and shows the expected form', () => {
     const p = birthdateProblem('yesterday');
     assert.equal(p.code, 'birthdate.invalid');
