@@ -20,7 +20,9 @@ export class RowChecker implements RowContext {
    * a Map answers faster than the mapping's object, whose lookups by ever-changing keys V8 cannot
    * specialise (measured: a tenth of a full check's time went to that one lookup).
    */
-  private readonly columns: ReadonlyMap<FieldName, number>;
+  private readonly columnOf: ReadonlyMap<FieldName, number>;
+  /** The columns of each list of fields a rule asked for (see columns). */
+  private readonly listColumns = new Map<readonly FieldName[], readonly number[]>();
 
   constructor(
     readonly mapping: ColumnMapping,
@@ -28,7 +30,7 @@ export class RowChecker implements RowContext {
     readonly today: Date,
   ) {
     this.schools = config.schools;
-    this.columns = new Map(Object.entries(mapping.columnOf) as [FieldName, number][]);
+    this.columnOf = new Map(Object.entries(mapping.columnOf) as [FieldName, number][]);
     this.schoolIds = this.schools ? new Set(this.schools.map((s) => s.sisId)) : undefined;
   }
 
@@ -40,13 +42,29 @@ export class RowChecker implements RowContext {
   }
 
   cell(field: FieldName): Cell | undefined {
-    const column = this.columns.get(field);
+    const column = this.columnOf.get(field);
     return column === undefined ? undefined : this.row.cell(column);
   }
 
   value(field: FieldName): string | undefined {
-    const column = this.columns.get(field);
+    const column = this.columnOf.get(field);
     if (column === undefined) return undefined;
+    let value = this.values[column];
+    if (value === undefined) this.values[column] = value = this.row.value(column);
+    return value;
+  }
+
+  columns(fields: readonly FieldName[]): readonly number[] {
+    let columns = this.listColumns.get(fields);
+    if (!columns) {
+      columns = fields.map((field) => this.columnOf.get(field) ?? -1);
+      this.listColumns.set(fields, columns);
+    }
+    return columns;
+  }
+
+  valueAt(column: number): string | undefined {
+    if (column < 0) return undefined;
     let value = this.values[column];
     if (value === undefined) this.values[column] = value = this.row.value(column);
     return value;

@@ -24,8 +24,10 @@ export const flagInvalid: RowRule = {
   defaultSeverity: 'error',
   title: 'A yes/no column (Disabled, Limited English, Economically Disadvantaged, Migrant) holds something other than Y, N, 1, 0 or blank.',
   check(ctx) {
-    for (const field of FLAG_FIELDS) {
-      const value = ctx.value(field);
+    const columns = ctx.columns(FLAG_FIELDS);
+    for (let k = 0; k < FLAG_FIELDS.length; k++) {
+      const field = FLAG_FIELDS[k] as (typeof FLAG_FIELDS)[number];
+      const value = ctx.valueAt(columns[k] as number);
       if (value === undefined || value === '' || value === 'Y' || value === 'N' || value === '1' || value === '0') continue;
       const cell = ctx.cell(field);
       if (!cell) continue;

@@ -49,8 +49,10 @@ export const valueFormula: RowRule = {
   defaultSeverity: 'error',
   title: 'A name, ID, Username or e-mail value starts with = + - @, a tab or a carriage return: a spreadsheet would run it as a formula.',
   check(ctx) {
-    for (const field of FORMULA_FIELDS) {
-      const value = ctx.value(field);
+    const columns = ctx.columns(FORMULA_FIELDS);
+    for (let k = 0; k < FORMULA_FIELDS.length; k++) {
+      const field = FORMULA_FIELDS[k] as (typeof FORMULA_FIELDS)[number];
+      const value = ctx.valueAt(columns[k] as number);
       if (value === undefined || value === '' || !startsLikeFormula(value)) continue;
       const cell = ctx.cell(field);
       if (!cell) continue;

@@ -27,8 +27,10 @@ export const valueLostCharacter: RowRule = {
   defaultSeverity: 'warning',
   title: 'A "?" inside a name or username probably stands for a letter lost when the file was saved.',
   check(ctx) {
-    for (const field of FIELDS) {
-      const value = ctx.value(field);
+    const columns = ctx.columns(FIELDS);
+    for (let k = 0; k < FIELDS.length; k++) {
+      const field = FIELDS[k] as (typeof FIELDS)[number];
+      const value = ctx.valueAt(columns[k] as number);
       if (value === undefined || !value.includes('?')) continue;
       const lost = lostCharacters(value);
       if (lost.length === 0) continue;

@@ -21,6 +21,14 @@ export interface RowContext {
   cell(field: FieldName): Cell | undefined;
   /** Just the value of that cell (cheaper: rules look at values first, cells when they report). */
   value(field: FieldName): string | undefined;
+  /**
+   * The columns of a list of fields (-1 for a field not mapped), worked out once per mapping for
+   * that list (pass the same array each time): a rule that looks at many fields reads them with
+   * `valueAt` instead of asking by name for each, on every row.
+   */
+  columns(fields: readonly FieldName[]): readonly number[];
+  /** The value of a column of `columns` (undefined for -1 or past the row's last cell); the same string `value` gives. */
+  valueAt(column: number): string | undefined;
   /** The user type the row implies: 0 student, 1 staff (also from words like "Teacher"). */
   userType(): 0 | 1 | undefined;
   schools: readonly School[] | undefined;

@@ -13,8 +13,10 @@ export const valueScientificNotation: RowRule = {
   defaultSeverity: 'error',
   title: 'An ID, School SIS ID or Username is a number in scientific notation (1.23457E+11): digits are lost.',
   check(ctx) {
-    for (const field of NUMBER_DAMAGE_FIELDS) {
-      const value = ctx.value(field);
+    const columns = ctx.columns(NUMBER_DAMAGE_FIELDS);
+    for (let k = 0; k < NUMBER_DAMAGE_FIELDS.length; k++) {
+      const field = NUMBER_DAMAGE_FIELDS[k] as (typeof NUMBER_DAMAGE_FIELDS)[number];
+      const value = ctx.valueAt(columns[k] as number);
       if (value === undefined || value.length < 3 || !hasLetterE(value) || !isScientificNotation(value)) continue;
       const cell = ctx.cell(field);
       if (!cell) continue;

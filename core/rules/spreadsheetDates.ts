@@ -23,8 +23,10 @@ export const valueExcelDate: RowRule = {
   defaultSeverity: 'error',
   title: 'A Grade, Username or ID is a date a spreadsheet made of it (4-Mar from "3-4").',
   check(ctx) {
-    for (const field of DATE_DAMAGE_FIELDS) {
-      const value = ctx.value(field);
+    const columns = ctx.columns(DATE_DAMAGE_FIELDS);
+    for (let k = 0; k < DATE_DAMAGE_FIELDS.length; k++) {
+      const field = DATE_DAMAGE_FIELDS[k] as (typeof DATE_DAMAGE_FIELDS)[number];
+      const value = ctx.valueAt(columns[k] as number);
       if (value === undefined || value === '' || !MAYBE_DATE.test(value)) continue;
       if (field === 'School SIS ID' && ctx.schoolIds?.has(value)) continue;
       const date = spreadsheetDate(value);

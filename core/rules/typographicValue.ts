@@ -84,8 +84,10 @@ export const valueTypographicCharacter: RowRule = {
   defaultSeverity: 'error',
   title: 'A username, e-mail address or ID holds a curly quote, dash, odd space or invisible character, or spaces at its ends.',
   check(ctx) {
-    for (const field of FIELDS) {
-      const raw = ctx.value(field);
+    const columns = ctx.columns(FIELDS);
+    for (let k = 0; k < FIELDS.length; k++) {
+      const field = FIELDS[k] as (typeof FIELDS)[number];
+      const raw = ctx.valueAt(columns[k] as number);
       if (raw === undefined || raw === '') continue;
       if (!hasNonAscii(raw)) {
         reportEdgeBlanks(ctx, field, raw);

@@ -20,8 +20,10 @@ export const valueMissing: RowRule = {
   defaultSeverity: 'error',
   title: 'A required field is blank (Grade may be blank for staff).',
   check(ctx) {
-    for (const field of REQUIRED_FIELDS) {
-      const value = ctx.value(field);
+    const columns = ctx.columns(REQUIRED_FIELDS);
+    for (let k = 0; k < REQUIRED_FIELDS.length; k++) {
+      const field = REQUIRED_FIELDS[k] as (typeof REQUIRED_FIELDS)[number];
+      const value = ctx.valueAt(columns[k] as number);
       if (value === undefined || (value.length > 0 && value.charCodeAt(0) > 32) || value.trim() !== '') continue;
       const cell = ctx.cell(field);
       if (!cell) continue;
