@@ -551,7 +551,7 @@ export class EnrollmentDocument {
       if (value === undefined) continue;
       let hash: number | undefined;
       try {
-        if (rule.hash) hash = rule.hash(value);
+        if (rule.hash) hash = rule.hash(value, row.ascii);
         else {
           const key = rule.key(value);
           hash = key === undefined ? undefined : keyHash(key);

@@ -12,13 +12,14 @@ export function keyHash(key: string): number {
 
 /**
  * `keyHash(value.trim().toLowerCase())`, or undefined when that key is empty, without making the
- * key when the value is ASCII (other values take the long way, for Unicode's spaces and cases).
+ * key when the value is ASCII (other values take the long way, for Unicode's spaces and cases);
+ * `ascii` when the caller knows it is (then it is not checked again).
  */
-export function trimmedLowercaseKeyHash(value: string): number | undefined {
+export function trimmedLowercaseKeyHash(value: string, ascii = false): number | undefined {
   let start = 0;
   let end = value.length;
   let all = 0;
-  for (let i = 0; i < end; i++) all |= value.charCodeAt(i);
+  if (!ascii) for (let i = 0; i < end; i++) all |= value.charCodeAt(i);
   if (all > 0x7f) {
     const key = value.trim().toLowerCase();
     return key === '' ? undefined : keyHash(key);

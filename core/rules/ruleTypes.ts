@@ -83,9 +83,10 @@ export interface IndexRule extends RuleMeta {
   /**
    * `keyHash(key(value))` (undefined when the key is), worked out without making the key: a
    * check of every row hashes four keys a row, and most would be new strings made only to be
-   * hashed. Optional; when given it must agree with `key` for every value.
+   * hashed. Optional; when given it must agree with `key` for every value. `ascii`: the value is
+   * known to be all ASCII (its row is), so that need not be looked at again.
    */
-  hash?(value: string): number | undefined;
+  hash?(value: string, ascii?: boolean): number | undefined;
   /** The problem for `row`, which repeats the key of `first` (an earlier row). Offsets relative to `row`. */
   describe(row: Row, cell: Cell, first: { row: Row; line: number }): OffsetProblem;
 }
