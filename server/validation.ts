@@ -8,7 +8,7 @@ import { encodingProblem, withoutLossyFixes } from './diskFacts';
 import type { DocumentState, DocumentStore, Published } from './documentStore';
 import { decideLinting } from './enrollmentDetection';
 import type { Logger } from './logger';
-import { addCounts, countBySeverity, omittedSummaries } from './problemCap';
+import { EDITOR_DIAGNOSTICS_PER_FILE, addCounts, countBySeverity, omittedSummaries } from './problemCap';
 import type { ServerSettings, SettingsProvider } from './settings';
 import type { WorkspacePaths } from './workspacePaths';
 
@@ -138,12 +138,13 @@ export class Validator {
       const configProblem = configProblemForCsv(read, state.text, settings.rules);
       const fileProblem = encodingProblem(facts?.encoding, state.text, { ...(read.config.rules ?? {}), ...settings.rules }, facts?.notUtf8);
       const faceProblems = [configProblem, fileProblem].filter((p): p is Problem => p !== undefined);
-      // At most maxProblems listed (the most severe first), then one summary per rule left out.
-      const report = doc.getReport(Math.max(0, settings.maxProblems - faceProblems.length));
+      // At most maxProblems listed (the most severe first), then one summary per rule left out; all
+      // of them within what VS Code shows of one file (past it, it would drop the summaries).
       const faces = faceProblems.length <= settings.maxProblems ? faceProblems : [...faceProblems].sort(bySeverity).slice(0, settings.maxProblems);
+      const report = doc.getReport(Math.max(0, settings.maxProblems - faces.length), { total: EDITOR_DIAGNOSTICS_PER_FILE - faces.length });
       const shown = withoutLossyFixes([...faces, ...report.problems], state.text);
       listed = shown.length;
-      problems = [...shown, ...omittedSummaries(report.omitted, settings.maxProblems)];
+      problems = [...shown, ...omittedSummaries(report.omitted, settings.maxProblems, listed)];
       counts = addCounts(countBySeverity(faceProblems), report.counts);
     }
     this.publish(state, { version, linted: decision.linted, problems, listed, counts });

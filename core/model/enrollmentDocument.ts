@@ -289,8 +289,11 @@ export class EnrollmentDocument {
   /**
    * The problems to show, at most `limit` of them — the most severe first, then by position,
    * returned in document order — with the exact totals and, per rule, how many were left out.
+   * With `total`, fewer are listed when need be, so that the listed ones and one summary per rule
+   * left out are at most `total` (an editor that shows a fixed number of problems per file, such
+   * as VS Code's 1,000, would otherwise drop the summaries).
    */
-  getReport(limit = Number.POSITIVE_INFINITY): ProblemReport {
+  getReport(limit = Number.POSITIVE_INFINITY, { total }: { total?: number } = {}): ProblemReport {
     this.continueChecking(Number.POSITIVE_INFINITY);
     // `start`, `end`: absolute offsets; `rank`: 0 for errors, 1 warnings, 2 the rest (numbers, so that sorting thousands of problems per keystroke compares numbers only).
     const items: { p: OffsetProblem; base: number; severity: Severity; row: Row | undefined; start: number; end: number; rank: number }[] = [];
@@ -334,9 +337,20 @@ export class EnrollmentDocument {
     const byPosition = (a: (typeof items)[number], b: (typeof items)[number]) => a.start - b.start || a.end - b.end;
     let shown = items;
     const omitted = new Map<string, { code: string; severity: Severity; count: number }>();
-    if (items.length > limit) {
+    const most = Math.min(limit, total ?? Number.POSITIVE_INFINITY);
+    if (items.length > most) {
       items.sort((a, b) => a.rank - b.rank || a.start - b.start || a.end - b.end);
-      shown = items.slice(0, Math.max(0, limit));
+      let count = Math.max(0, most);
+      if (total !== undefined) {
+        // Fewer listed, so that they and one summary per rule left out stay within `total`.
+        for (;;) {
+          const left = new Set<string>();
+          for (let k = count; k < items.length; k++) left.add((items[k] as (typeof items)[number]).p.code);
+          if (count + left.size <= total || count === 0) break;
+          count = Math.max(0, total - left.size);
+        }
+      }
+      shown = items.slice(0, count);
       for (const { p, severity } of items.slice(shown.length)) {
         const entry = omitted.get(p.code) ?? { code: p.code, severity, count: 0 };
         entry.count++;

@@ -52,6 +52,40 @@ describe('LSP: classworks.maxProblems', () => {
     assert.deepEqual(snapshot?.counts, { errors: 4, warnings: 3, infos: 0 });
   });
 
+  it('keeps the listed problems and the summaries within the 1,000 VS Code shows of a file', async () => {
+    client = await startOnFixture();
+    const original = client.open('students.csv');
+    const lines = original.text.split('\n');
+    const header = lines[0] as string;
+    const row = lines[1] as string; // Ora Klein: a student row without problems
+    const grade = row.split(',')[7] as string;
+    // 1,100 rows with a grade written KG (errors), every 10th also with a leading space in its
+    // last name (a warning of another rule): more than the cap, of two rules.
+    const rows: string[] = [];
+    for (let n = 0; n < 1100; n++) {
+      const cells = row.split(',');
+      cells[3] = String(500000 + n);
+      cells[2] = `user${n}`;
+      cells[4] = `Pass!${n}word`;
+      cells[8] = `user${n}@lincoln.perficientads.com`;
+      cells[7] = 'KG';
+      if (n % 10 === 0) cells[1] = ` ${cells[1]}`;
+      rows.push(cells.join(','));
+    }
+    assert.notEqual(grade, 'KG');
+    const doc = client.open('many.csv', [header, ...rows, ''].join('\n'));
+    const diagnostics = await doc.diagnostics();
+    const summaries = diagnostics.filter((d) => / not listed: /.test(String(d.message)));
+    assert.equal(diagnostics.length, 1000, 'exactly what VS Code shows, summaries included');
+    assert.deepEqual(summaries.map((d) => d.code).sort(), ['grade.invalid', 'name.extra-space']);
+    const listedGrades = diagnostics.filter((d) => d.code === 'grade.invalid' && !summaries.includes(d)).length;
+    assert.equal(listedGrades, 998, 'the errors first');
+    assert.match(String(summaries.find((d) => d.code === 'grade.invalid')?.message), /^102 more grade\.invalid problems are not listed: Classworks lists at most 1000 problems per file \(setting classworks\.maxProblems\) \(here 998, so that these summaries fit in the 1,000 problems VS Code shows of a file\)/);
+    assert.match(String(summaries.find((d) => d.code === 'name.extra-space')?.message), /^110 more name\.extra-space problems are not listed/);
+    const status = await client.waitForFileStatus(doc.uri, (s) => s.linted && s.errors > 0);
+    assert.deepEqual([status.errors, status.warnings], [1100, 110], 'the exact totals');
+  });
+
   it('lists every problem under the default cap', async () => {
     client = await startOnFixture();
     const original = client.open('students.csv');
