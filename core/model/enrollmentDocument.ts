@@ -199,7 +199,7 @@ export class EnrollmentDocument {
     for (const r of fresh) newLines += lineCount(r);
     const lineDelta = newLines - oldLines;
     const oldHeader = firstRecord(rows);
-    const removed = rows.splice(lo, hi - lo + 1, ...fresh);
+    const removed = spliceRows(rows, lo, hi - lo + 1, fresh);
     for (let k = lo + fresh.length; k < rows.length; k++) {
       const r = rows[k] as Row;
       r.start += delta;
@@ -759,6 +759,20 @@ export class EnrollmentDocument {
       ...(p.editorCommand ? { editorCommand: p.editorCommand } : {}),
     };
   }
+}
+
+/**
+ * `rows.splice(start, count, ...fresh)`, in place, for any number of fresh rows (spreading
+ * 100,000 or more arguments overflows the stack: a paste or a reload of most of a large file).
+ */
+function spliceRows(rows: Row[], start: number, count: number, fresh: readonly Row[]): Row[] {
+  if (fresh.length <= 10_000) return rows.splice(start, count, ...fresh);
+  const removed = rows.slice(start, start + count);
+  const tail = rows.slice(start + count);
+  rows.length = start;
+  for (const row of fresh) rows.push(row);
+  for (const row of tail) rows.push(row);
+  return removed;
 }
 
 /** The first row csv-parse could read that is not blank: the header, when the file has one. */

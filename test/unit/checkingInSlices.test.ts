@@ -127,3 +127,22 @@ describe('applyEdit on a text shared with the caller (the server edits its copy,
     assert.equal(given.getProblems().filter((p) => p.code === 'duplicate.username').length, 1);
   });
 });
+
+describe('an edit that replaces most of a large file (a paste, a reload from disk)', () => {
+  it('takes 130,000 new rows at once (spreading them as arguments overflowed the stack)', () => {
+    const header = 'Code,Note\n';
+    const text = `${header}${'a1,x\n'.repeat(150_000)}`;
+    const doc = new EnrollmentDocument(text, OPTIONS);
+    const replaced = 'b2,y\n'.repeat(130_000);
+    const from = header.length;
+    doc.applyEdit(from, from + 'a1,x\n'.length * 140_000, replaced);
+    const expected = `${header}${replaced}${'a1,x\n'.repeat(10_000)}`;
+    assert.equal(doc.getText(), expected);
+    const rows = doc.getRows();
+    assert.equal(rows.length, 1 + 130_000 + 10_000);
+    assert.equal(rows[130_000]?.value(0), 'b2');
+    assert.equal(rows[130_001]?.value(0), 'a1');
+    assert.equal(rows[130_001]?.line, 130_001);
+    assert.equal(rows[130_001]?.start, header.length + replaced.length);
+  });
+});
