@@ -30,6 +30,12 @@ export const COMMANDS = {
   convertToUtf8: 'classworks.convertToUtf8',
 } as const;
 
+/** Commands the extension runs itself (from quick fixes), not in the command palette or package.json. */
+export const INTERNAL_COMMANDS = {
+  /** A quick fix's edit, applied only to the document version it was made for (commands/quickFixVersion.ts). */
+  applyQuickFix: 'classworks.applyQuickFix',
+} as const;
+
 /** Context keys for the command palette's `when` clauses (package.json). */
 export const CONTEXT_KEYS = {
   /** The language client has been started (the extension is active). */

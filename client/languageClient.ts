@@ -17,6 +17,7 @@ import {
 import { DiskFactsReporter } from './diskFacts/diskFactsReporter';
 import { documentSelector, includeGlobs } from './documentSelector';
 import type { FileStatusStore } from './fileStatusStore';
+import { guardQuickFix } from './commands/quickFixVersion';
 import { CLIENT_ID, CLIENT_NAME, RULES_DOC_PATH, SERVER_ENVIRONMENT, SERVER_MODULE_PATH, SERVER_NODE_OPTIONS } from './ids';
 import type { MarkedFilesStore } from './markedFiles';
 
@@ -176,6 +177,13 @@ export class ServerConnection implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       diagnosticCollectionName: CLIENT_ID,
       markdown: { isTrusted: false, supportHtml: false },
+      middleware: {
+        // Quick fixes apply only to the text they were made for (commands/quickFixVersion.ts).
+        provideCodeActions: async (document, range, context, token, next) => {
+          const actions = await next(document, range, context, token);
+          return actions?.map((action) => guardQuickFix(action, document));
+        },
+      },
     };
     const client = new ClassworksLanguageClient(LANGUAGE_CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 

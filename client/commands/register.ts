@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CONVERT_LINE_ENDINGS_COMMAND, CONVERT_TO_UTF8_COMMAND, REOPEN_WITH_ENCODING_COMMAND } from '../../core/protocol/lspProtocol';
-import { COMMANDS } from '../ids';
+import { COMMANDS, INTERNAL_COMMANDS } from '../ids';
 import type { ServerConnection } from '../languageClient';
 import type { MarkedFilesStore } from '../markedFiles';
 import { convertLineEndingsToCrlf } from './convertLineEndings';
@@ -8,6 +8,7 @@ import { convertFileToUtf8, reopenWithEncoding } from './fileEncoding';
 import { fixAllSafeProblems } from './fixAll';
 import { markFile, unmarkFile } from './markFile';
 import { openRuleReference } from './openRuleReference';
+import { applyQuickFix } from './quickFixVersion';
 
 export interface CommandDependencies {
   context: vscode.ExtensionContext;
@@ -18,7 +19,8 @@ export interface CommandDependencies {
 
 /**
  * Registers every "Classworks: …" command (titles and `when` clauses are in package.json), and
- * the internal command that the line-ending quick fix runs (not in the command palette); the
+ * the internal commands that quick fixes run (not in the command palette: converting line
+ * endings, applying a quick fix to the version it was made for); the
  * encoding commands are both (file.not-utf8's quick fixes, and in the palette).
  */
 export function registerCommands({ context, output, marked, server }: CommandDependencies): vscode.Disposable[] {
@@ -35,5 +37,6 @@ export function registerCommands({ context, output, marked, server }: CommandDep
     vscode.commands.registerCommand(CONVERT_LINE_ENDINGS_COMMAND, (uri?: unknown) => convertLineEndingsToCrlf(uri, server.diskFacts)),
     vscode.commands.registerCommand(REOPEN_WITH_ENCODING_COMMAND, (uri?: unknown, encoding?: unknown) => reopenWithEncoding(uri, encoding)),
     vscode.commands.registerCommand(CONVERT_TO_UTF8_COMMAND, (uri?: unknown, encoding?: unknown) => convertFileToUtf8(uri, encoding, server.diskFacts)),
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.applyQuickFix, (uri?: unknown, version?: unknown, edit?: unknown) => applyQuickFix(uri, version, edit)),
   ];
 }

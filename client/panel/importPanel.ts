@@ -6,6 +6,7 @@ import { IMPORT_DOWNLOADS_FOLDER } from '../../core/importDownloads';
 import type { ImportSummary, PreviewResponse } from '../../core/importApi/imports';
 import { fixAllSafeProblems } from '../commands/fixAll';
 import { fileName } from '../commands/targetDocument';
+import { INTERNAL_COMMANDS } from '../ids';
 import { type ConfigChange, applyConfigChanges, columnChanges } from './configEdits';
 import { describeFailure, isCancellation } from './failures';
 import { buildImportRequest, requestKey } from './importRequest';
@@ -481,11 +482,16 @@ export class ImportPanel implements vscode.Disposable {
       // values) and the problem's range identify the fix.
       const candidates = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
       const action = candidates.find((a) => a.title === title);
-      if (!action?.edit) {
+      // A quick fix's edit comes inside the command that applies it to this version only (commands/quickFixVersion.ts).
+      const guarded = action?.command?.command === INTERNAL_COMMANDS.applyQuickFix ? action.command : undefined;
+      if (!action || (!action.edit && !guarded)) {
         this.services.output.debug(`Import panel: no code action "${title}" at ${r.start.line + 1}:${r.start.character + 1} (offered: ${candidates.map((a) => `"${a.title}"`).join('; ') || 'none'})`);
         throw new Error('that fix is no longer offered (the file changed); the list is up to date now.');
       }
-      if (!(await vscode.workspace.applyEdit(action.edit))) throw new Error('VS Code refused the edit (the file changed meanwhile); try again.');
+      const applied = guarded
+        ? await vscode.commands.executeCommand<boolean>(guarded.command, ...(guarded.arguments ?? []))
+        : await vscode.workspace.applyEdit(action.edit as vscode.WorkspaceEdit);
+      if (!applied) throw new Error('VS Code refused the edit (the file changed meanwhile); try again.');
       return `Applied: ${title}.`;
     });
   }
