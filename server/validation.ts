@@ -124,8 +124,12 @@ export class Validator {
       onRuleError: (code, error) =>
         this.deps.logger.errorOnce(`rule:${state.uri}:${code}`, `Classworks: the check "${code}" failed on ${state.uri}; the other checks carry on`, error),
     };
-    const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName, options.diskLineEndings ?? null]);
-    return { read, decision, doc: store.ensureModel(state, options, optionsKey) };
+    // The line endings on disk change with a save that adds a row or writes the editor's endings;
+    // they matter to the line-ending rule alone, so they are not part of what re-checks every row.
+    const optionsKey = JSON.stringify([read.config, settings.rules, options.fileName]);
+    const doc = store.ensureModel(state, options, optionsKey);
+    doc.setDiskLineEndings(options.diskLineEndings);
+    return { read, decision, doc };
   }
 
   private publishEnrollment(state: DocumentState, settings: ServerSettings, { read, decision, doc }: PreparedLint): void {

@@ -156,6 +156,19 @@ export class EnrollmentDocument {
   }
 
   /**
+   * The line endings counted in the file on disk (the editor's text has them normalised), or
+   * undefined to count them in the text: they matter to the line-ending rule only, so a change
+   * (a save that added a row) checks the file's rules again, not every row.
+   */
+  setDiskLineEndings(lineEndings: LintOptions['diskLineEndings']): void {
+    const before = this.options.diskLineEndings;
+    const same = before === lineEndings || (before && lineEndings && before.crlf === lineEndings.crlf && before.lf === lineEndings.lf && before.cr === lineEndings.cr);
+    if (same) return;
+    this.options = { ...this.options, diskLineEndings: lineEndings };
+    this.fileProblems = undefined;
+  }
+
+  /**
    * Replaces text[start, end) with `newText` and re-checks what the edit touched. With
    * `sourceEdited`, the text this document was made with (a ChunkedText the caller shares, the
    * language server's copy of the document) already holds the edit: only the model takes it.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EnrollmentDocument, type Problem } from '../../core';
 import { ChunkedText } from '../../core/text/chunkedText';
-import { SCHOOLS, TODAY, file, row } from './helpers';
+import { SCHOOLS, TODAY, assertMessage, file, only, row } from './helpers';
 
 /** 3,000 students; every 100th has a bad grade, every 250th repeats the first one's District ID. */
 function bigFile(): string {
@@ -144,5 +144,19 @@ describe('an edit that replaces most of a large file (a paste, a reload from dis
     assert.equal(rows[130_001]?.value(0), 'a1');
     assert.equal(rows[130_001]?.line, 130_001);
     assert.equal(rows[130_001]?.start, header.length + replaced.length);
+  });
+});
+
+describe('line endings counted on disk (the editor normalises them)', () => {
+  it('a new count checks the file rules again, not every row', () => {
+    const text = bigFile();
+    const doc = new EnrollmentDocument(text, { ...OPTIONS, diskLineEndings: { crlf: 0, lf: 3001, cr: 0 } });
+    assert.equal(doc.getProblems().filter((p) => p.code === 'file.mixed-line-endings').length, 0);
+    doc.setDiskLineEndings({ crlf: 2990, lf: 11, cr: 0 });
+    assert.equal(doc.isChecking(), false, 'no check of every row');
+    assertMessage(only(doc.getProblems(), 'file.mixed-line-endings'), 'mixed on disk');
+    doc.setDiskLineEndings({ crlf: 2990, lf: 11, cr: 0 });
+    doc.setDiskLineEndings(undefined);
+    assert.equal(doc.getProblems().filter((p) => p.code === 'file.mixed-line-endings').length, 0, 'counted in the text again (all LF)');
   });
 });
