@@ -26,7 +26,8 @@ export class CheckProgress {
   update(checked: number, total: number): void {
     if (this.ended) return;
     const percent = total === 0 ? 100 : Math.min(100, Math.floor((checked / total) * 100));
-    const message = `${checked.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`;
+    // A share, not a count: the title counts the file's users, the check every record (the header and blank lines too).
+    const message = `${percent} % done`;
     if (!this.chain) {
       if (Date.now() - this.startedAt < PROGRESS_AFTER_MS) return;
       this.lastPercent = percent;

@@ -28,6 +28,7 @@ describe('LSP: a long check of a whole file shows work-done progress', function 
     );
     const begin = events[1] as ProgressEvent;
     assert.equal(begin.value?.title, 'Classworks: checking district.csv (200,000 rows)…');
+    assert.match(String(begin.value?.message), /^\d+ % done$/, 'a share of the check, not a second count of rows beside the title');
     assert.equal(begin.value?.cancellable, false);
     assert.ok(begin.diagnosticsBefore <= published, 'begun while the file was being checked, before its diagnostics');
     assert.ok(end.diagnosticsBefore > published, 'ended once the diagnostics were published');
