@@ -230,6 +230,10 @@ async function startCodeServer() {
       `${JSON.stringify(
         {
           'security.workspace.trust.enabled': false,
+          // code-server saves edits on its own by default: a file in a legacy encoding, shown with
+          // U+FFFD for the letters it could not decode, would be written back with them at the
+          // first keystroke. Saving stays the user's choice, as in desktop VS Code.
+          'files.autoSave': 'off',
           'workbench.startupEditor': 'none',
           'git.openRepositoryInParentFolders': 'never',
           'telemetry.telemetryLevel': 'off',

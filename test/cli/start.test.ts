@@ -98,6 +98,9 @@ describe('npm start (scripts/start.mjs)', function () {
     const students = path.join(tools, 'sample-district', 'students.csv');
     assert.equal(fs.readFileSync(students, 'utf8'), fs.readFileSync(path.join(ROOT, 'samples', 'district', 'students.csv'), 'utf8'));
     assert.ok(!fs.existsSync(path.join(tools, 'start', 'running.json')), 'running.json removed at exit');
+    // code-server would save every keystroke by itself: a file in a legacy encoding would be written back with U+FFFD.
+    const settings = JSON.parse(fs.readFileSync(path.join(tools, 'start', 'user-data', 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(settings['files.autoSave'], 'off');
 
     fs.appendFileSync(students, 'my edit\r\n');
     const second = await runStart(['--code-server', '--no-build'], env);
