@@ -545,9 +545,13 @@ export class EnrollmentDocument {
     const seed = row.broken as NonNullable<Row['broken']>;
     if (seed.code === 'csv.unclosed-quote') {
       const swallowed = row.innerLineStarts.filter((s) => s > seed.at).length + (row.terminator ? 1 : 0);
+      const what =
+        swallowed === 0
+          ? 'so the rest of this last line is read as one value and this user cannot be imported'
+          : `so the rest of the file (${swallowed} line${swallowed === 1 ? '' : 's'}) is read as one value and none of those users can be imported`;
       return {
         code: 'csv.unclosed-quote',
-        message: `This quote opens a cell that is never closed, so the rest of the file (${swallowed} line${swallowed === 1 ? '' : 's'}) is read as one value and none of those users can be imported. Add the closing quote, or remove this one if the value was not meant to be quoted.`,
+        message: `This quote opens a cell that is never closed, ${what}. Add the closing quote, or remove this one if the value was not meant to be quoted.`,
         start: seed.at,
         end: seed.at + 1,
         field: null,

@@ -118,6 +118,13 @@ describe('parsing: broken quotes and blank lines', () => {
     assertMessage(p, 'never closed', '(3 lines)', 'Add the closing quote');
   });
 
+  it('on the last line without a line break, says it is that line (not "0 lines")', () => {
+    const text = `${file([row({}, 1)])}${row({ 'Last Name': '"Lee' }, 2)}`;
+    const p = only(lint(text, options), 'csv.unclosed-quote');
+    assertMessage(p, 'the rest of this last line is read as one value and this user cannot be imported');
+    assert.doesNotMatch(p.message, /0 lines/);
+  });
+
   it('finds an unclosed quote in the middle of a row', () => {
     const text = file([row({ 'Last Name': '"Lee' }, 1), row({}, 2)], '\r\n');
     const p = only(lint(text, options), 'csv.unclosed-quote');
