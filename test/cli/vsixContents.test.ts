@@ -1,16 +1,25 @@
-// What `npm run package` puts in the .vsix (`vsce ls --no-dependencies`: offline, the same file
-// list `vsce package` uses): the runtime bundles, docs/rules.md (the language server links each
-// problem there), and everything README.md (the extension's Details page) links to or shows;
-// never sources, tests, node_modules or source maps.
+// What `npm run package` puts in the .vsix (`vsce ls --no-dependencies --readme-path …`: offline,
+// the same file list `vsce package` uses): the runtime bundles, docs/rules.md (the language server
+// links each problem there), and the Details page, docs/extension-readme.md (packed as
+// extension/readme.md; test/cli/extensionReadme.test.ts checks what it links to); never
+// README.md (for developers), sources, tests, node_modules or source maps.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { requireBuiltCli, ROOT } from './helpers';
 
+/** The Details page `npm run package` packs: its --readme-path. */
+function packageReadme(): string {
+  const script: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package;
+  const readme = /--readme-path\s+(\S+)/.exec(script)?.[1];
+  assert.ok(readme, `the package script names the Details page with --readme-path: ${script}`);
+  return readme;
+}
+
 function packagedFiles(): string[] {
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const run = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies', '--readme-path', packageReadme()], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   if (run.error) throw run.error;
   assert.equal(run.status, 0, `vsce ls failed: ${run.stderr}`);
   return run.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -34,7 +43,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('ships the runtime: the bundles, the webview, the sandbox service and its WebAssembly', () => {
-    for (const f of ['package.json', 'README.md', 'dist/extension.js', 'dist/server.js', 'dist/import-service.js', 'dist/node-sqlite3-wasm.wasm', 'dist/webview/panel.js', 'dist/webview/panel.css']) {
+    for (const f of ['package.json', packageReadme(), 'dist/extension.js', 'dist/server.js', 'dist/import-service.js', 'dist/node-sqlite3-wasm.wasm', 'dist/webview/panel.js', 'dist/webview/panel.css']) {
       assert.ok(files.includes(f), `${f} is packaged (got: ${files.join(', ')})`);
     }
   });
@@ -43,19 +52,15 @@ describe('the packaged extension (.vsix)', function () {
     assert.ok(files.includes('docs/rules.md'));
   });
 
-  it("ships every file README.md links to or shows (the Details page's images and links)", () => {
-    const links = localLinks('README.md').filter((t) => !t.startsWith('.ci/')); // CI is for developers
-    assert.ok(links.includes('docs/images/editor.png') && links.includes('docs/cli.md'), `README links found: ${links.join(', ')}`);
-    for (const target of links) {
-      const isFolder = fs.existsSync(path.join(ROOT, target)) && fs.statSync(path.join(ROOT, target)).isDirectory();
-      if (isFolder) assert.ok(files.some((f) => f.startsWith(`${target}/`)), `README links the folder ${target}: something of it is packaged`);
-      else assert.ok(files.includes(target), `README links ${target}: it is packaged`);
-    }
+  it('ships the Details page docs/extension-readme.md and not README.md, the developers\' page', () => {
+    assert.equal(packageReadme(), 'docs/extension-readme.md');
+    assert.ok(!files.includes('README.md'), 'README.md is not packaged');
   });
 
-  it('ships the docs the packaged docs link to', () => {
-    for (const doc of files.filter((f) => /^docs\/[^/]+\.md$/.test(f))) {
-      for (const target of localLinks(doc).filter((t) => t.endsWith('.md') && t.startsWith('docs/'))) {
+  it('ships every file the packaged docs link to (no links to sources that stay out)', () => {
+    // The Details page is packed at the root (extension/readme.md): its links are checked by extensionReadme.test.ts.
+    for (const doc of files.filter((f) => /^docs\/[^/]+\.md$/.test(f) && f !== packageReadme())) {
+      for (const target of localLinks(doc)) {
         assert.ok(files.includes(target), `${doc} links ${target}: it is packaged`);
       }
     }
