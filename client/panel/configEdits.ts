@@ -85,7 +85,8 @@ function dropIfEmpty(config: Json, key: string): void {
 
 /**
  * The changes that give column `index` the field `field` (null: ignore it). A field belongs
- * to one column: another column that had it is set to be ignored. With a header row the
+ * to one column: another column that had it is set to be ignored; the field the column had goes
+ * back to its automatic column, when that one is ignored. With a header row the
  * mapping is by heading (`columns`), without one by position (`columnOrder`).
  */
 export function columnChanges(
@@ -104,6 +105,14 @@ export function columnChanges(
     }
     for (const other of others) {
       if (other.heading !== null) changes.push({ kind: 'column', heading: other.heading, field: null, automaticField: other.automaticField });
+    }
+    // The field the column gives up goes back to the column that matches it by itself, when that
+    // one is ignored now and no other holds the field: mapping a column to a field by mistake and
+    // then to the right one leaves the mapping as it was, not that column ignored.
+    const released = target.field;
+    if (released !== null && released !== field && !columns.some((c) => c.index !== index && c.field === released)) {
+      const natural = columns.find((c) => c.index !== index && c.field === null && c.automaticField === released && c.heading !== null);
+      if (natural?.heading) changes.push({ kind: 'column', heading: natural.heading, field: released, automaticField: released });
     }
     return changes;
   }

@@ -120,6 +120,25 @@ describe('import panel: .classworks.json edits', () => {
     assert.deepEqual(columnChanges(s.columns, false, 2, 'School SIS ID'), [{ kind: 'columnOrder', order: ['District ID', null, 'School SIS ID'] }]);
     assert.deepEqual(columnChanges(s.columns, true, 9, 'Grade'), []);
   });
+
+  it('gives the field back to its automatic column when the column that took it is mapped to another (a new-user trial: orgId to Email Address, then to School SIS ID, left email ignored)', () => {
+    const columns = [
+      { index: 0, heading: 'email', field: null, how: 'config', automaticField: 'Email Address', samples: [], masked: false },
+      { index: 1, heading: 'orgId', field: 'Email Address', how: 'config', automaticField: null, samples: [], masked: false },
+      { index: 2, heading: 'school', field: 'School SIS ID', how: 'alias', automaticField: 'School SIS ID', samples: [], masked: false },
+    ] as ImportSnapshot['columns'];
+    const changes = columnChanges(columns, true, 1, 'School SIS ID');
+    assert.deepEqual(changes, [
+      { kind: 'column', heading: 'orgId', field: 'School SIS ID', automaticField: null },
+      { kind: 'column', heading: 'school', field: null, automaticField: 'School SIS ID' },
+      { kind: 'column', heading: 'email', field: 'Email Address', automaticField: 'Email Address' },
+    ]);
+    const config = applyConfigChanges('{ "columns": { "email": null, "orgId": "Email Address" } }', changes);
+    assert.deepEqual(JSON.parse(config).columns, { orgId: 'School SIS ID', school: null }, 'email is matched automatically again');
+    // Not when another column still holds the field, nor when the column keeps it.
+    assert.deepEqual(columnChanges([...columns, { ...columns[0]!, index: 3, heading: 'mail2', field: 'Email Address', how: 'config', automaticField: null }], true, 1, 'Grade').length, 1);
+    assert.deepEqual(columnChanges(columns, true, 1, 'Email Address'), [{ kind: 'column', heading: 'orgId', field: 'Email Address', automaticField: null }]);
+  });
 });
 
 describe('import panel: the request', () => {
