@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findConfigFile, parseConfig, type School } from '../../core';
+import { CONFIG_FILE_NAME, findConfigFile, parseConfig, type School } from '../../core';
 import { ImportServiceClient } from '../../core/importApi/client';
 import type { Account, District, DistrictSeed } from '../../core/importApi/district';
 import sampleDistrict from '../../samples/district/.classworks.json';
@@ -329,11 +329,22 @@ async function verify(client: ImportServiceClient): Promise<{ account: Account; 
 }
 
 /** The URL of a sandbox another window of this VS Code started, when it is up and takes our token. */
-/** The sandbox's seed: the schools of the nearest `.classworks.json`, else of the sample district. */
+/**
+ * The sandbox's seed: the schools of the `.classworks.json` at the root of a workspace folder
+ * (the district's, whichever file is open), else of the one nearest to `near` (the active file),
+ * else of any in the workspace, else of the sample district. The sandbox is one district for
+ * the whole window: which file happened to be active when it started must not decide its
+ * schools when the workspace has a district-wide file.
+ */
 export async function sandboxSeed(near?: vscode.Uri): Promise<{ seed: DistrictSeed; from: string }> {
   let schools: School[] | undefined;
   let from = 'the sample district';
   const candidates: string[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    const root = path.join(folder.uri.fsPath, CONFIG_FILE_NAME);
+    if (fs.existsSync(root)) candidates.push(root);
+  }
   if (near?.scheme === 'file') {
     const found = findConfigFile(near.fsPath);
     if (found) candidates.push(found);

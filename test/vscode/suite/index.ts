@@ -24,6 +24,7 @@ const TEST_MODULES: ReadonlyArray<readonly [name: string, load: () => Promise<un
   ['trace.test', () => import('./trace.test.js')],
   ['importPanel.test', () => import('./importPanel.test.js')],
   ['importFailures.test', () => import('./importFailures.test.js')],
+  ['sandboxSeed.test', () => import('./sandboxSeed.test.js')],
 ];
 
 /** Subset of the mocha API used here (mocha is external to the bundle, loaded at run time). */
