@@ -185,16 +185,34 @@ export const fileEmpty: FileRule = {
   kind: 'file',
   code: 'file.empty',
   defaultSeverity: 'error',
-  title: 'The file has no rows (empty, or blank lines only).',
+  title: 'The file has no users: no rows at all (empty, or blank lines only), or only its header row.',
   check(ctx) {
-    if (ctx.rows.some((r) => !r.blank)) return;
+    if (!ctx.rows.some((r) => !r.blank)) {
+      ctx.report({
+        code: 'file.empty',
+        message:
+          'The file has no rows' + (ctx.rows.length > 0 ? ', only blank lines' : '') +
+          ', so there is nothing to import. Export the users from the SIS again, or paste them here with the Classworks header row.',
+        start: 0,
+        end: 0,
+        field: null,
+      });
+      return;
+    }
+    const header = ctx.headerRow;
+    if (!header || !ctx.mapping.hasHeader) return;
+    // A row after the header that holds a value (or cannot be read) is a user, or meant to be one.
+    for (let k = ctx.rows.indexOf(header) + 1; k < ctx.rows.length; k++) {
+      const row = ctx.rows[k] as Row;
+      if (row.broken) return;
+      for (let i = 0; i < row.cellCount; i++) if ((row.value(i) as string).trim() !== '') return;
+    }
     ctx.report({
       code: 'file.empty',
       message:
-        'The file has no rows' + (ctx.rows.length > 0 ? ', only blank lines' : '') +
-        ', so there is nothing to import. Export the users from the SIS again, or paste them here with the Classworks header row.',
-      start: 0,
-      end: 0,
+        'The file has only its header row and no users, so there is nothing to import. Export the users from the SIS again (check the filters of the export: school, year, status), or add them under the header.',
+      start: header.start,
+      end: header.start + header.length,
       field: null,
     });
   },

@@ -100,6 +100,16 @@ describe('parsing: where cells are', () => {
     }
   });
 
+  it('reports a file with only its header row (and blank lines or separators) as having no users, at the header', () => {
+    for (const text of [`${HEADER}\r\n`, HEADER, `${HEADER}\r\n\r\n,,,,,,,,,\r\n`]) {
+      const p = only(lint(text, options), 'file.empty');
+      assertMessage(p, 'only its header row and no users', 'nothing to import');
+      assert.deepEqual(p.range, on(0, 0, HEADER.length), JSON.stringify(text));
+    }
+    // One user is enough, even after blank lines.
+    assert.deepEqual(codes(lint(`${HEADER}\r\n\r\n${row()}\r\n`, options)).filter((c) => c === 'file.empty'), []);
+  });
+
   it('accepts a file without a final line break', () => {
     const text = `${HEADER}\n${row()}`;
     assert.deepEqual(lint(text, options), []);
