@@ -8,12 +8,13 @@ import { applyConfigChanges, columnChanges, ConfigTextError } from '../../client
 import { describeFailure, isCancellation } from '../../client/panel/failures';
 import { buildImportRequest, csvFileName, requestKey } from '../../client/panel/importRequest';
 import { ImportWatcher } from '../../client/panel/importWatcher';
-import { DEFAULT_DRAFT, IDLE_TASK, type ImportSnapshot, type PanelState, TASKS } from '../../client/panel/shared/protocol';
+import { DEFAULT_DRAFT, type ImportSnapshot, type PanelState } from '../../client/panel/shared/protocol';
 import { completedSteps, firstOpenStep, stepGates } from '../../client/panel/shared/readiness';
 import { withImport } from '../../client/panel/historyList';
 import { schoolRows, usersWithoutSchool } from '../../client/panel/shared/schoolChoices';
 import { type PendingStore, type PendingSubmission, submitIdempotently } from '../../client/panel/submission';
 import { looksLikePassword, mayHoldPasswords } from '../../server/importSnapshot';
+import { panelState } from './panelFixtures';
 
 function snapshot(over: Partial<ImportSnapshot> = {}): ImportSnapshot {
   return {
@@ -45,27 +46,7 @@ function snapshot(over: Partial<ImportSnapshot> = {}): ImportSnapshot {
 }
 
 function state(over: Partial<PanelState> = {}, snap: ImportSnapshot | null = snapshot()): PanelState {
-  return {
-    document: { uri: 'file:///w/students.csv', fileName: 'students.csv', displayPath: 'students.csv', dirty: false, snapshot: snap },
-    connection: { status: 'connected', kind: 'sandbox', url: 'http://127.0.0.1:4000', account: { name: 'Admin', username: 'admin' }, message: null },
-    district: {
-      name: 'Sandbox District',
-      schools: [
-        { sisId: '00123', name: 'Lincoln Elementary' },
-        { sisId: 'HS01', name: 'Ridgeview High School' },
-      ],
-      groups: [{ id: 1, name: 'Readers', memberCount: 0 }],
-    },
-    tasks: Object.fromEntries(TASKS.map((t) => [t, IDLE_TASK])) as PanelState['tasks'],
-    preview: null,
-    submission: null,
-    history: null,
-    details: null,
-    watching: [],
-    draft: DEFAULT_DRAFT,
-    draftAck: 0,
-    ...over,
-  };
+  return panelState(snap, over);
 }
 
 describe('import panel: .classworks.json edits', () => {

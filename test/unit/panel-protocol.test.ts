@@ -3,13 +3,12 @@ import * as assert from 'node:assert/strict';
 import {
   DEFAULT_DRAFT,
   hostMessageSchema,
-  IDLE_TASK,
   importSnapshotSchema,
   type PanelState,
-  TASKS,
   webviewMessageSchema,
   webviewStateSchema,
 } from '../../client/panel/shared/protocol';
+import { panelState } from './panelFixtures';
 
 const snapshot = {
   uri: 'file:///w/students.csv',
@@ -44,20 +43,10 @@ const snapshot = {
   counts: { errors: 1, warnings: 0, infos: 0 },
 };
 
-function panelState(): PanelState {
-  return {
-    document: { uri: snapshot.uri, fileName: 'students.csv', displayPath: 'students.csv', dirty: false, snapshot: importSnapshotSchema.parse(snapshot) },
-    connection: { status: 'connected', kind: 'sandbox', url: 'http://127.0.0.1:4000', account: { name: 'Admin', username: 'admin' }, message: null },
+function protocolState(): PanelState {
+  return panelState(importSnapshotSchema.parse(snapshot), {
     district: { name: 'Sandbox District', schools: [{ sisId: '00123', name: 'Lincoln Elementary' }], groups: [{ id: 1, name: 'Readers', memberCount: 0 }] },
-    tasks: Object.fromEntries(TASKS.map((t) => [t, IDLE_TASK])) as PanelState['tasks'],
-    preview: null,
-    submission: null,
-    history: null,
-    details: null,
-    watching: [],
-    draft: DEFAULT_DRAFT,
-    draftAck: 0,
-  };
+  });
 }
 
 describe('import panel messages', () => {
@@ -126,12 +115,12 @@ describe('import panel messages', () => {
 
   describe('host -> webview', () => {
     it('accepts the full state and a step request', () => {
-      assert.ok(hostMessageSchema.safeParse({ type: 'state', state: panelState() }).success);
+      assert.ok(hostMessageSchema.safeParse({ type: 'state', state: protocolState() }).success);
       assert.ok(hostMessageSchema.safeParse({ type: 'showStep', step: 'review' }).success);
     });
 
     it('refuses a state with a malformed snapshot or an unknown step', () => {
-      const state = panelState();
+      const state = protocolState();
       const broken = { ...state, document: { ...state.document, snapshot: { ...snapshot, problems: [{ index: 0 }] } } };
       assert.equal(hostMessageSchema.safeParse({ type: 'state', state: broken }).success, false);
       assert.equal(hostMessageSchema.safeParse({ type: 'showStep', step: 'settings' }).success, false);

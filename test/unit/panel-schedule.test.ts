@@ -1,10 +1,10 @@
 // The import panel says when an import runs and whether the service would refuse a file that
 // the editor's severity settings make look clean: the pure pieces (client/panel/shared).
 import * as assert from 'node:assert/strict';
-import type { ImportSnapshot, PanelState } from '../../client/panel/shared/protocol';
-import { DEFAULT_DRAFT, IDLE_TASK, TASKS } from '../../client/panel/shared/protocol';
+import { DEFAULT_DRAFT, type ImportSnapshot, type PanelState } from '../../client/panel/shared/protocol';
 import { stepGates } from '../../client/panel/shared/readiness';
 import { processingSentence, scheduleNote } from '../../client/panel/shared/schedule';
+import { panelState } from './panelFixtures';
 
 const UTC = { locale: 'en-GB', timeZone: 'UTC' };
 
@@ -58,19 +58,8 @@ describe('import panel: errors that a severity setting hides but the import refu
     counts: { errors: 0, warnings: 0, infos: 0 },
     ...over,
   });
-  const state = (snap: ImportSnapshot): PanelState => ({
-    document: { uri: snap.uri, fileName: 'staff.csv', displayPath: 'staff.csv', dirty: false, snapshot: snap },
-    connection: { status: 'connected', kind: 'sandbox', url: 'http://127.0.0.1:4000', account: { name: 'Admin', username: 'admin' }, message: null },
-    district: { name: 'Sandbox District', schools: [], groups: [] },
-    tasks: Object.fromEntries(TASKS.map((t) => [t, IDLE_TASK])) as PanelState['tasks'],
-    preview: null,
-    submission: null,
-    history: null,
-    details: null,
-    watching: [],
-    draft: DEFAULT_DRAFT,
-    draftAck: 0,
-  });
+  const state = (snap: ImportSnapshot): PanelState => panelState(snap, { district: { name: 'Sandbox District', schools: [], groups: [] } }, 'staff.csv');
+
   const range = { start: { line: 4, character: 6 }, end: { line: 4, character: 15 } };
   const hiddenErrors = {
     count: 1,
