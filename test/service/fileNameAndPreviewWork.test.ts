@@ -7,20 +7,14 @@ import * as assert from 'node:assert/strict';
 import { errorBodySchema } from '../../core/importApi';
 import { contentDisposition } from '../../import-service/http/app';
 import { csv, request, student } from './helpers/fixtures';
-import { newKey, ServiceProcess } from './helpers/serviceProcess';
+import { newKey, ServiceProcess, seededService } from './helpers/serviceProcess';
 
 const ENDPOINTS = ['/api/v1/imports/preview', '/api/v1/imports'];
 
 describe('import service: fileName and the downloaded file name', function () {
   let service: ServiceProcess;
   const good = csv([student('5001')]);
-  before(async function () {
-    service = await ServiceProcess.start();
-    await service.client().seedDistrict({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] });
-  });
-  after(async function () {
-    await service?.stop();
-  });
+  seededService({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] }, (s) => (service = s));
 
   async function post(pathname: string, body: string | FormData, contentType?: string) {
     const headers: Record<string, string> = { 'Idempotency-Key': newKey() };
@@ -161,13 +155,7 @@ describe('import service: a long preview', function () {
 
 describe('import service: only the passwords an import writes are hashed', function () {
   let service: ServiceProcess;
-  before(async function () {
-    service = await ServiceProcess.start();
-    await service.client().seedDistrict({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] });
-  });
-  after(async function () {
-    await service?.stop();
-  });
+  seededService({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] }, (s) => (service = s));
 
   async function submitted(rows: ReturnType<typeof student>[], options: { existingPasswords?: 'maintain' | 'overwrite'; conflictResolution?: 'imported-wins' } = {}) {
     const client = service.client();

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ErrorBody, errorBodySchema, ImportServiceError } from '../../core/importApi';
 import { csv, request, staff, student } from './helpers/fixtures';
-import { ensureBuilt, newKey, SERVICE, ServiceProcess, tempDataDir, TOKEN } from './helpers/serviceProcess';
+import { ensureBuilt, newKey, SERVICE, ServiceProcess, tempDataDir, TOKEN, seededService } from './helpers/serviceProcess';
 
 async function errorOf(response: Response): Promise<ErrorBody['error']> {
   return errorBodySchema.parse(await response.json()).error;
@@ -43,13 +43,7 @@ describe('import service: hardening', function () {
 
   describe('requests', function () {
     let service: ServiceProcess;
-    before(async function () {
-      service = await ServiceProcess.start();
-      await service.client().seedDistrict({ name: 'Hardening District', schools: [{ sisId: '00123', name: 'Lincoln Elementary' }], groups: ['Tutoring'] });
-    });
-    after(async function () {
-      await service?.stop();
-    });
+    seededService({ name: 'Hardening District', schools: [{ sisId: '00123', name: 'Lincoln Elementary' }], groups: ['Tutoring'] }, (s) => (service = s));
 
     const form = () => {
       const body = new FormData();
@@ -236,13 +230,7 @@ describe('import service: hardening', function () {
 
   describe('a refused file with very many problems', function () {
     let service: ServiceProcess;
-    before(async function () {
-      service = await ServiceProcess.start();
-      await service.client().seedDistrict({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] });
-    });
-    after(async function () {
-      await service?.stop();
-    });
+    seededService({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }] }, (s) => (service = s));
 
     async function submitRefused(text: string): Promise<ErrorBody['error']> {
       const response = await service.fetch('/api/v1/imports', {

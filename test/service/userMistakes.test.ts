@@ -2,20 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { errorBodySchema } from '../../core/importApi';
 import { csv, request, staff, student } from './helpers/fixtures';
-import { newKey, ServiceProcess } from './helpers/serviceProcess';
+import { newKey, ServiceProcess, seededService } from './helpers/serviceProcess';
 
 const ENDPOINTS = ['/api/v1/imports/preview', '/api/v1/imports'];
 
 describe('import service: encodings, misspelt keys, empty files', function () {
   let service: ServiceProcess;
   const good = csv([student('2001', { 'First Name': 'André' }), staff('2002')]);
-  before(async function () {
-    service = await ServiceProcess.start();
-    await service.client().seedDistrict({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }], groups: ['Tutoring'] });
-  });
-  after(async function () {
-    await service?.stop();
-  });
+  seededService({ schools: [{ sisId: '00123', name: 'Lincoln Elementary' }], groups: ['Tutoring'] }, (s) => (service = s));
 
   async function nothingWritten(): Promise<void> {
     const client = service.client();

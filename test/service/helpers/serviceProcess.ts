@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ImportServiceClient } from '../../../core/importApi';
+import { type DistrictSeed, ImportServiceClient } from '../../../core/importApi';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVICE = path.join(ROOT, 'dist', 'import-service.js');
@@ -197,6 +197,22 @@ export function serviceStarter(): (...args: Parameters<typeof ServiceProcess.sta
     running.push(s);
     return s;
   };
+}
+
+/**
+ * One service for the tests of the calling describe block, seeded with `seed` before them and
+ * stopped after them; `use` receives it once started.
+ */
+export function seededService(seed: DistrictSeed, use: (service: ServiceProcess) => void): void {
+  let started: ServiceProcess | undefined;
+  before(async function () {
+    started = await ServiceProcess.start();
+    await started.client().seedDistrict(seed);
+    use(started);
+  });
+  after(async function () {
+    await started?.stop();
+  });
 }
 
 export function newKey(): string {
