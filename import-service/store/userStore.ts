@@ -206,15 +206,10 @@ export class UserStore {
 
   /** Adds a user; returns the row as stored (for a UserIndex). */
   insert(user: { districtId: string; fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): UserRow {
-    const fields = compact(user.fields);
     const now = nowIso();
     const row: Omit<UserRow, 'id'> = {
       district_id: user.districtId,
-      username: fields.Username ?? '',
-      email: fields['Email Address'] || null,
-      fields: JSON.stringify(fields),
-      school_sis_id: user.schoolSisId,
-      password_hash: user.passwordHash,
+      ...storedColumns(user),
       created_at: now,
       updated_at: now,
       created_by_import: importNumber,
@@ -230,15 +225,10 @@ export class UserStore {
 
   /** Rewrites an existing user; returns the row as stored (for a UserIndex). */
   update(existing: UserRecord, user: { fields: UserFields; schoolSisId: string | null; passwordHash: string }, importNumber: number): UserRow {
-    const fields = compact(user.fields);
     const row: UserRow = {
       id: existing.id,
       district_id: existing.districtId,
-      username: fields.Username ?? '',
-      email: fields['Email Address'] || null,
-      fields: JSON.stringify(fields),
-      school_sis_id: user.schoolSisId,
-      password_hash: user.passwordHash,
+      ...storedColumns(user),
       created_at: existing.createdAt,
       updated_at: nowIso(),
       created_by_import: existing.createdByImport,
@@ -292,4 +282,16 @@ export class UserStore {
     });
     return { total, offset: query.offset, users };
   }
+}
+
+/** The columns an import writes for a user (its fields, the username and e-mail kept apart for lookups, its school and password hash). */
+function storedColumns(user: { fields: UserFields; schoolSisId: string | null; passwordHash: string }): Pick<UserRow, 'username' | 'email' | 'fields' | 'school_sis_id' | 'password_hash'> {
+  const fields = compact(user.fields);
+  return {
+    username: fields.Username ?? '',
+    email: fields['Email Address'] || null,
+    fields: JSON.stringify(fields),
+    school_sis_id: user.schoolSisId,
+    password_hash: user.passwordHash,
+  };
 }
