@@ -58,27 +58,41 @@ function readParts(text: string): boolean {
 
 function readPartsOf(text: string): boolean {
   const n = text.length;
-  let i = 0;
-  let start = 0;
-  let v = 0;
-  let c = 0;
-  for (; i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57; i++) v = v * 10 + c - 48;
-  digitsA = i - start;
-  if (digitsA === 0 || digitsA > 4 || i >= n || (c !== 47 && c !== 45)) return false;
-  partA = v;
-  start = ++i;
-  v = 0;
-  for (; i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57; i++) v = v * 10 + c - 48;
-  digitsB = i - start;
-  if (digitsB === 0 || digitsB > 4 || i >= n || (c !== 47 && c !== 45)) return false;
-  partB = v;
-  start = ++i;
-  v = 0;
-  for (; i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57; i++) v = v * 10 + c - 48;
-  digitsC = i - start;
-  if (digitsC === 0 || digitsC > 4 || i < n) return false;
-  partC = v;
-  return true;
+  let end = digitsEnd(text, 0);
+  digitsA = end;
+  partA = digitValue;
+  if (digitsA === 0 || digitsA > 4 || end >= n || !isDateSeparator(text.charCodeAt(end))) return false;
+  let start = end + 1;
+  end = digitsEnd(text, start);
+  digitsB = end - start;
+  partB = digitValue;
+  if (digitsB === 0 || digitsB > 4 || end >= n || !isDateSeparator(text.charCodeAt(end))) return false;
+  start = end + 1;
+  end = digitsEnd(text, start);
+  digitsC = end - start;
+  partC = digitValue;
+  return digitsC > 0 && digitsC <= 4 && end === n;
+}
+
+/** The value of the ASCII digits `digitsEnd` read last. */
+let digitValue = 0;
+
+/** Where the ASCII digits of `text` from `from` end; their value goes to `digitValue`. */
+function digitsEnd(text: string, from: number): number {
+  let value = 0;
+  let i = from;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + c - 48;
+  }
+  digitValue = value;
+  return i;
+}
+
+/** `/` or `-`, between the parts of a date. */
+function isDateSeparator(c: number): boolean {
+  return c === 47 || c === 45;
 }
 
 /** `value.trim()`, without the call when the value starts and ends with a digit (as dates do). */
