@@ -76,24 +76,22 @@ function hiddenErrorsView(context: ViewContext, hidden: NonNullable<ImportSnapsh
       That setting changes only what the editor shows: the import service checks every rule at its default severity and would refuse this file. Fix ${hidden.count === 1 ? 'it' : 'them'} to import the file.`,
   )}
     <ul class="problems" aria-label="Errors the import refuses, hidden in the editor">
-      ${hidden.problems.map((p) => {
-        const at = `Line ${p.range.start.line + 1}, column ${p.range.start.character + 1}`;
-        return html`<li class="problem sev-error">
-          <div class="problem-head">
-            <span class="sev error">${icon('error')} ${severityLabel('error')}</span>
-            <span>${at}</span>${p.field ? html`<span>· ${p.field}</span>` : nothing}
-            <code class="muted">${p.code}</code>
-          </div>
-          <p class="cell-text">${p.message}</p>
-          <div class="problem-actions">
-            <vscode-button secondary aria-label=${`Go to ${at}`} @click=${() => context.send({ type: 'reveal', range: p.range })}>Go to</vscode-button>
-          </div>
-        </li>`;
-      })}
+      ${hidden.problems.map((p) => problemEntry(context, { ...p, severity: 'error' }, nothing))}
     </ul>`;
 }
 
 function problemItem(context: ViewContext, version: number, problem: SnapshotProblem): TemplateResult {
+  const fix = (title: string, secondary: boolean) =>
+    html`<vscode-button ?secondary=${secondary} @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title })}>${title}</vscode-button>`;
+  return problemEntry(context, problem, html`${problem.fixTitle ? fix(problem.fixTitle, false) : nothing}${problem.suggestionTitles.map((title) => fix(title, true))}`);
+}
+
+/** One problem of the list: severity, place, field, code, the message, Go to and `actions`. */
+function problemEntry(
+  context: ViewContext,
+  problem: Pick<SnapshotProblem, 'severity' | 'range' | 'field' | 'code' | 'message'>,
+  actions: TemplateResult | typeof nothing,
+): TemplateResult {
   const where = `Line ${problem.range.start.line + 1}, column ${problem.range.start.character + 1}`;
   return html`<li class="problem sev-${problem.severity}">
     <div class="problem-head">
@@ -104,12 +102,7 @@ function problemItem(context: ViewContext, version: number, problem: SnapshotPro
     <p class="cell-text">${problem.message}</p>
     <div class="problem-actions">
       <vscode-button secondary aria-label=${`Go to ${where}`} @click=${() => context.send({ type: 'reveal', range: problem.range })}>Go to</vscode-button>
-      ${problem.fixTitle
-        ? html`<vscode-button @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title: problem.fixTitle ?? '' })}>${problem.fixTitle}</vscode-button>`
-        : nothing}
-      ${problem.suggestionTitles.map(
-        (title) => html`<vscode-button secondary @click=${() => context.send({ type: 'applyFix', version, index: problem.index, title })}>${title}</vscode-button>`,
-      )}
+      ${actions}
     </div>
   </li>`;
 }
