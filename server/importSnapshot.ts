@@ -107,8 +107,8 @@ export function importSnapshot(state: DocumentState, read: ConfigRead): ImportSn
   };
 }
 
-/** The last answer per model: the strict check runs again only for another text or other options. */
-const hiddenCache = new WeakMap<EnrollmentModel, { text: string; optionsKey: string; hidden: SnapshotHiddenErrors | undefined }>();
+/** The last answer per document: the strict check runs again only after an edit (a new revision) or with other options. */
+const hiddenCache = new WeakMap<EnrollmentDocument, { revision: number; optionsKey: string; hidden: SnapshotHiddenErrors | undefined }>();
 
 /**
  * The errors the import service would refuse that a severity setting hides here (see
@@ -132,9 +132,10 @@ function withHiddenErrors(model: EnrollmentModel | undefined): { hiddenErrors?: 
     }
   }
   if (lowered.size === 0) return {};
+  const cached = hiddenCache.get(model.doc);
+  const revision = model.doc.getRevision();
+  if (cached && cached.revision === revision && cached.optionsKey === model.optionsKey) return cached.hidden ? { hiddenErrors: cached.hidden } : {};
   const text = model.doc.getText();
-  const cached = hiddenCache.get(model);
-  if (cached && cached.text === text && cached.optionsKey === model.optionsKey) return cached.hidden ? { hiddenErrors: cached.hidden } : {};
   const { rules: _rules, ...config } = options.config ?? {};
   const { severities: _severities, onRuleError: _onRuleError, ...rest } = options;
   const strict = new EnrollmentDocument(text, { ...rest, config });
@@ -147,7 +148,7 @@ function withHiddenErrors(model: EnrollmentModel | undefined): { hiddenErrors?: 
           problems: found.slice(0, SNAPSHOT_PROBLEM_LIMIT).map((p) => ({ code: p.code, message: p.message, field: p.field, range: p.range })),
           settings: [...lowered.values()].filter((l) => found.some((p) => p.code === l.code)),
         };
-  hiddenCache.set(model, { text, optionsKey: model.optionsKey, hidden });
+  hiddenCache.set(model.doc, { revision, optionsKey: model.optionsKey, hidden });
   return hidden ? { hiddenErrors: hidden } : {};
 }
 
